@@ -1,0 +1,26 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, ConfigModule, loggerOptions } from '@sagsflow/config';
+import { PersistenceModule } from '@sagsflow/persistence';
+import { TemporalClientModule } from '@sagsflow/temporal';
+import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { TasksModule } from './tasks/tasks.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: { ...loggerOptions(config, 'api'), autoLogging: config.NODE_ENV !== 'test' } }),
+        PersistenceModule.forRoot(config.DATABASE_URL),
+        TemporalClientModule,
+        HealthModule,
+        NotificationsModule,
+        TasksModule,
+      ],
+    };
+  }
+}

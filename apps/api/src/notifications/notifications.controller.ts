@@ -1,0 +1,17 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { CreateNotificationDto, NotificationCreatedDto } from './notification.dto';
+import { NotificationsService } from './notifications.service';
+
+@ApiTags('notifications')
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: NotificationCreatedDto })
+  @ApiBadRequestResponse({ description: 'A field is missing or malformed; the body names it' })
+  create(@Body() dto: CreateNotificationDto): Promise<NotificationCreatedDto> {
+    return this.notifications.receive(dto);
+  }
+}

@@ -1,0 +1,47 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { APP_CONFIG, AppConfig } from '@sagsflow/config';
+import { ACTIVITY_CLASSES } from '../../../activities';
+import { activitiesFrom } from './activity-registry';
+import { workflowBundlerOptions, WORKFLOWS_PATH } from './workflow-bundle';
+
+/**
+ * Owns the Temporal worker's lifecycle: connect and start polling on bootstrap; on shutdown stop
+ * polling, let running activities finish, then close the connection.
+ */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TemporalWorkerService.name);
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  /** Settles when the worker stops; rejects if it fails. `main.ts` exits the process on rejection. */
+  running?: Promise<void>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    const workflowSource = this.config.TEMPORAL_WORKFLOW_BUNDLE
+      ? { workflowBundle: { codePath: this.config.TEMPORAL_WORKFLOW_BUNDLE } }
+      : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions };
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.config.TEMPORAL_NAMESPACE,
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      activities: activitiesFrom(this.moduleRef, ACTIVITY_CLASSES),
+      ...workflowSource,
+    });
+    this.running = this.worker.run();
+    this.logger.log(`Polling task queue ${this.config.TEMPORAL_TASK_QUEUE} on ${this.config.TEMPORAL_ADDRESS}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+}

@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import type { BundleOptions } from '@temporalio/worker';
+
+/** Entry point of all workflow code, from source (ts) or from the build (dist, js) alike. */
+export const WORKFLOWS_PATH = resolve(__dirname, '../../../workflows');
+
+const LIBS = resolve(__dirname, '../../../libs');
+
+/**
+ * Workflows may import only pure code: the domain rules and the workflow-safe Temporal definitions.
+ * These two aliases are the whole list, so anything else a workflow imports from our libs fails to
+ * bundle.
+ */
+export const workflowBundlerOptions: Pick<BundleOptions, 'webpackConfigHook'> = {
+  webpackConfigHook: (config) => {
+    config.resolve = config.resolve ?? {};
+    config.resolve.alias = {
+      ...(config.resolve.alias as Record<string, string>),
+      '@sagsflow/domain$': resolve(LIBS, 'domain/src'),
+      '@sagsflow/temporal/shared$': resolve(LIBS, 'temporal/src/shared'),
+    };
+    return config;
+  },
+};

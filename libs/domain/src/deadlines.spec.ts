@@ -1,0 +1,22 @@
+import { millisUntil, triageDueAt } from './deadlines';
+
+describe('triageDueAt', () => {
+  it.each([
+    ['2025-03-10T08:00:00.000Z', '2025-03-11T08:00:00.000Z'],
+    // across the spring DST change in Copenhagen the deadline is still 24 real hours
+    ['2025-03-29T12:30:00.000Z', '2025-03-30T12:30:00.000Z'],
+    ['2025-12-31T23:59:00.000Z', '2026-01-01T23:59:00.000Z'],
+  ])('received %s → due %s', (received, due) => {
+    expect(triageDueAt(new Date(received)).toISOString()).toBe(due);
+  });
+});
+
+describe('millisUntil', () => {
+  it.each([
+    ['2025-01-01T00:00:00Z', '2025-01-01T01:00:00Z', 3_600_000],
+    ['2025-01-01T01:00:00Z', '2025-01-01T00:00:00Z', 0],
+    ['2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z', 0],
+  ])('from %s until %s is %d ms', (now, deadline, expected) => {
+    expect(millisUntil(new Date(deadline), new Date(now))).toBe(expected);
+  });
+});

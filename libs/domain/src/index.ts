@@ -1,0 +1,3 @@
+export * from './agency';
+export * from './deadlines';
+export * from './process';

@@ -1,0 +1,3 @@
+export * from './shared';
+export * from './search-attribute-registration';
+export * from './temporal-client.module';

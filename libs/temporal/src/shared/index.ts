@@ -1,0 +1,3 @@
+export * from './search-attributes';
+export * from './task-queues';
+export * from './notification';

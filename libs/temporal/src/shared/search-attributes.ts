@@ -1,0 +1,16 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+/**
+ * Custom search attributes administrators filter on in Temporal Web. They carry identifiers and
+ * process facts only — never a CPR number or a name.
+ */
+export const SearchAttributeKeys = {
+  caseId: defineSearchAttributeKey('CaseId', SearchAttributeType.KEYWORD),
+  municipality: defineSearchAttributeKey('Municipality', SearchAttributeType.KEYWORD),
+  processKind: defineSearchAttributeKey('ProcessKind', SearchAttributeType.KEYWORD),
+  ownerAgency: defineSearchAttributeKey('OwnerAgency', SearchAttributeType.KEYWORD),
+  nextDeadline: defineSearchAttributeKey('NextDeadline', SearchAttributeType.DATETIME),
+  overdue: defineSearchAttributeKey('Overdue', SearchAttributeType.BOOL),
+} as const;
+
+export const ALL_SEARCH_ATTRIBUTE_KEYS = Object.values(SearchAttributeKeys);

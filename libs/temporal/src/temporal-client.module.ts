@@ -1,0 +1,22 @@
+import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { APP_CONFIG, AppConfig } from '@sagsflow/config';
+
+/**
+ * The API's one Temporal client. The connection is lazy so the API starts (and reports Temporal as
+ * down on /health) even while the Temporal server is unreachable.
+ */
+@Injectable()
+export class TemporalClient extends Client implements OnApplicationShutdown {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    super({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}
+
+@Global()
+@Module({ providers: [TemporalClient], exports: [TemporalClient] })
+export class TemporalClientModule {}

@@ -1,0 +1,51 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { ALL_SEARCH_ATTRIBUTE_KEYS } from '../../libs/temporal/src/shared/search-attributes';
+import { resolveTemporalCli } from './temporal-cli';
+
+export interface DevServerOptions {
+  /** gRPC port; a free one when omitted. */
+  port?: number;
+  /** Web UI port; the UI is off when omitted. */
+  uiPort?: number;
+  /** SQLite file; state lives in memory only when omitted. */
+  dbFilename?: string;
+  /** Remote codec endpoint the Web UI calls to decode payloads. */
+  uiCodecEndpoint?: string;
+  log?: (message: string) => void;
+}
+
+export interface RunningDevServer {
+  address: string;
+  uiUrl?: string;
+  env: TestWorkflowEnvironment;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `temporal server start-dev` through the SDK's ephemeral-server support, with our search
+ * attributes registered and the binary resolved by {@link resolveTemporalCli}.
+ */
+export async function startTemporalDevServer(options: DevServerOptions = {}): Promise<RunningDevServer> {
+  const cli = resolveTemporalCli(options.log);
+  options.log?.(cli.kind === 'path' ? `Temporal CLI: ${cli.path} (${cli.origin})` : 'Temporal CLI: SDK download');
+  const extraArgs = ['--sqlite-pragma', 'journal_mode=WAL'];
+  if (options.uiCodecEndpoint) extraArgs.push('--ui-codec-endpoint', options.uiCodecEndpoint);
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: cli.kind === 'path' ? { type: 'existing-path', path: cli.path } : { type: 'cached-download' },
+      port: options.port,
+      ui: options.uiPort !== undefined,
+      uiPort: options.uiPort,
+      dbFilename: options.dbFilename,
+      searchAttributes: ALL_SEARCH_ATTRIBUTE_KEYS,
+      extraArgs: options.dbFilename ? extraArgs : extraArgs.slice(2),
+    },
+  });
+  const address = env.connection.options.address;
+  return {
+    address,
+    uiUrl: options.uiPort !== undefined ? `http://localhost:${options.uiPort}` : undefined,
+    env,
+    stop: () => env.teardown(),
+  };
+}

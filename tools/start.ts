@@ -1,0 +1,116 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { loadConfig } from '../libs/config/src/config';
+import { runMigrations } from '../libs/persistence/src/data-source';
+import { registerSearchAttributes } from '../libs/temporal/src/search-attribute-registration';
+import { WORKFLOW_BUNDLE_PATH } from './bundle-workflows';
+import { assertPortFree } from './stack/ports';
+import { RunningPostgres, startEmbeddedPostgres } from './stack/postgres';
+import { RunningDevServer, startTemporalDevServer } from './stack/temporal-dev-server';
+
+/**
+ * `npm start`: the whole product on embedded defaults. PostgreSQL and the Temporal dev server keep
+ * their data in one git-ignored folder, so cases survive a restart. Set DATABASE_URL or
+ * TEMPORAL_ADDRESS to use external servers instead; Ctrl-C stops everything.
+ */
+const ROOT = resolve(__dirname, '../..');
+const DIST = resolve(__dirname, '..');
+const log = (message: string) => console.log(`[start] ${message}`);
+const numberFrom = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+async function main(): Promise<void> {
+  const dataDir = resolve(process.env.SAGSFLOW_DATA_DIR ?? join(ROOT, '.data'));
+  const apiPort = numberFrom('PORT', 3000);
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(apiPort) };
+  let postgres: RunningPostgres | undefined;
+  let temporal: RunningDevServer | undefined;
+  const children: ChildProcess[] = [];
+  let stopping = false;
+
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('Stopping…');
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    await temporal?.stop().catch(() => undefined);
+    await postgres?.stop().catch(() => undefined);
+    log('Stopped.');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  await assertPortFree(apiPort, 'PORT');
+  if (!env.DATABASE_URL) {
+    const port = numberFrom('EMBEDDED_PG_PORT', 5433);
+    await assertPortFree(port, 'EMBEDDED_PG_PORT');
+    postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, log });
+    env.DATABASE_URL = await postgres.createDatabase('sagsflow');
+    log(`PostgreSQL (embedded) on port ${port}, data in ${join(dataDir, 'postgres')}`);
+  }
+  if (!env.TEMPORAL_ADDRESS) {
+    const port = numberFrom('TEMPORAL_PORT', 7233);
+    const uiPort = numberFrom('TEMPORAL_UI_PORT', 8233);
+    await assertPortFree(port, 'TEMPORAL_PORT');
+    await assertPortFree(uiPort, 'TEMPORAL_UI_PORT');
+    temporal = await startTemporalDevServer({ port, uiPort, dbFilename: join(dataDir, 'temporal.db'), log });
+    env.TEMPORAL_ADDRESS = temporal.address;
+    log(`Temporal dev server on ${temporal.address}, history in ${join(dataDir, 'temporal.db')}`);
+  }
+  env.TEMPORAL_WORKFLOW_BUNDLE ??= WORKFLOW_BUNDLE_PATH;
+  const config = loadConfig(env);
+
+  const applied = await runMigrations(config.DATABASE_URL);
+  log(applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date');
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const registered = await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
+  await connection.close();
+  if (registered.length) log(`Search attributes registered: ${registered.join(', ')}`);
+
+  for (const app of ['worker', 'api']) {
+    const child = spawn(process.execPath, [join(DIST, 'apps', app, 'src', 'main.js')], { env, stdio: 'inherit' });
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      log(`The ${app} exited (${signal ?? code}); stopping the rest`);
+      void stop(1);
+    });
+    children.push(child);
+  }
+
+  await waitForHealth(`http://localhost:${apiPort}/health`);
+  const lines = [
+    `API            http://localhost:${apiPort}/api`,
+    `OpenAPI docs   http://localhost:${apiPort}/api/docs`,
+    `Health         http://localhost:${apiPort}/health`,
+    temporal?.uiUrl ? `Temporal Web   ${temporal.uiUrl}` : `Temporal       ${config.TEMPORAL_ADDRESS} (external)`,
+  ];
+  console.log(`\n  Sagsflow is running. Press Ctrl-C to stop.\n\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+}
+
+async function waitForHealth(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not report healthy within ${timeoutMs / 1000} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
