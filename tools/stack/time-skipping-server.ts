@@ -104,6 +104,7 @@ async function build(dest: string, log: (msg: string) => void): Promise<void> {
   // concurrent caller sees either nothing or a complete entry, never a half-copied lib/.
   const tmp = fs.mkdtempSync(path.join(parent, `.build-${TEMPORAL_TEST_SERVER_VERSION}-`));
   try {
+    fs.chmodSync(tmp, 0o755); // mkdtemp creates 0700; the finished entry is an ordinary cache dir
     fs.writeFileSync(path.join(tmp, 'pom.xml'), POM);
     log(`building Temporal test server ${TEMPORAL_TEST_SERVER_VERSION} with Maven in ${tmp} (first time ~20-60 s)`);
     // Copy the jars (rather than pointing at ~/.m2) so the cache survives a cleaned Maven repository.

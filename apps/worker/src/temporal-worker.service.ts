@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { APP_CONFIG, AppConfig } from '@sagsflow/config';
+import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
 import { ACTIVITY_CLASSES } from '../../../activities';
 import { activitiesFrom } from './activity-registry';
 import { workflowBundlerOptions, WORKFLOWS_PATH } from './workflow-bundle';

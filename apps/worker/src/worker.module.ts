@@ -13,7 +13,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: loggerOptions(config, 'worker') }),
+        LoggerModule.forRoot({ pinoHttp: loggerOptions(config, 'worker'), forRoutes: [] }),
         PersistenceModule.forRoot(config.DATABASE_URL),
       ],
       providers: [...ACTIVITY_CLASSES, TemporalWorkerService],

@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { APP_CONFIG, AppConfig } from '@sagsflow/config';
+import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
 
 /**
  * The API's one Temporal client. The connection is lazy so the API starts (and reports Temporal as

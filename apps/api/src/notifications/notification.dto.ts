@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { NOTIFICATION_SOURCES, NotificationSource } from '@sagsflow/domain';
+import { NOTIFICATION_SOURCES, type NotificationSource } from '@sagsflow/domain';
 import { IsNotInFuture } from '../common/is-not-in-future';
 
 /** A notification of concern (underretning) as it arrives. */

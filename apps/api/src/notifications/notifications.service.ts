@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowIdConflictPolicy } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@sagsflow/config';
+import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
 import { CaseRepository } from '@sagsflow/persistence';
 import {
   NOTIFICATION_WORKFLOW_TYPE,

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AGENCIES, Agency } from '@sagsflow/domain';
+import { AGENCIES, type Agency } from '@sagsflow/domain';
 import type { TaskEntity, TaskStatus } from '@sagsflow/persistence';
 
 export class TaskDto {

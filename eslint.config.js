@@ -1,0 +1,46 @@
+const { builtinModules } = require('node:module');
+const tseslint = require('typescript-eslint');
+
+/**
+ * Workflow code must be deterministic: no Node built-ins, no Nest, no database, no validators.
+ * Workflows import only @temporalio/workflow, `import type` from activities, and pure libs.
+ */
+const workflowRestrictedImports = {
+  paths: [
+    ...builtinModules.flatMap((name) => [name, `node:${name}`]).map((name) => ({
+      name,
+      message: 'Workflows are deterministic: Node built-ins belong in activities.',
+    })),
+    ...['@sagsflow/persistence', '@sagsflow/config', '@sagsflow/temporal'].map((name) => ({
+      name,
+      message: 'Import @sagsflow/domain or @sagsflow/temporal/shared only.',
+    })),
+  ],
+  patterns: [
+    { group: ['@nestjs/*'], message: 'Workflows must not import Nest; put the work in an activity.' },
+    { group: ['typeorm', 'typeorm/*', 'pg'], message: 'Workflows must not touch the database; use an activity.' },
+    { group: ['class-validator', 'class-transformer'], message: 'Validate at the API edge, not in workflows.' },
+    { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'Not usable inside a workflow.' },
+  ],
+};
+
+module.exports = tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'tools/ensure-installed.js', '*.config.js'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    ignores: ['workflows/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', workflowRestrictedImports],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../../activities', '../../activities/*'], allowTypeImports: true, message: 'Use `import type` for activities in workflows.' }] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,81 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { notificationStateQuery } from '@sagsflow/temporal';
+import { createSuiteStack, startApi, startWorker, SuiteStack } from '../support/stack';
+
+describe('notification slice on the real stack', () => {
+  let stack: SuiteStack;
+  let api: INestApplication;
+  let worker: Awaited<ReturnType<typeof startWorker>>;
+
+  beforeAll(async () => {
+    stack = await createSuiteStack();
+    worker = await startWorker(stack.config);
+    api = await startApi(stack.config);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await worker?.stop();
+    await stack?.close();
+  });
+
+  const countWorkflows = async () =>
+    (await stack.temporal.workflow.count(`TaskQueue = "${stack.config.TEMPORAL_TASK_QUEUE}"`)).count;
+
+  async function waitForTasks(expected: number) {
+    for (let i = 0; i < 100; i++) {
+      const res = await request(api.getHttpServer()).get('/api/tasks').expect(200);
+      if (res.body.length >= expected) return res.body;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`expected ${expected} tasks`);
+  }
+
+  it('starts a notification workflow that creates a triage task for reception due 24 hours after receipt', async () => {
+    const receivedAt = '2026-11-20T09:30:00.000Z';
+    const res = await request(api.getHttpServer())
+      .post('/api/notifications')
+      .send({ source: 'professional', receivedAt, concern: 'The child comes to school hungry' })
+      .expect(201);
+
+    expect(res.body).toEqual({ id: expect.any(String), caseId: expect.any(String), workflowId: `notification-${res.body.id}` });
+
+    const [task] = await waitForTasks(1);
+    expect(task).toEqual({
+      id: expect.any(String),
+      kind: 'triage',
+      caseId: res.body.caseId,
+      agency: 'RECEPTION',
+      assignee: null,
+      dueAt: '2026-11-21T09:30:00.000Z',
+      status: 'open',
+    });
+
+    const handle = stack.temporal.workflow.getHandle(res.body.workflowId);
+    const description = await handle.describe();
+    expect(description.status.name).toBe('RUNNING');
+    expect(description.typedSearchAttributes.get({ name: 'CaseId', type: 'KEYWORD' } as never)).toBe(res.body.caseId);
+    expect(await handle.query(notificationStateQuery)).toMatchObject({ step: 'triage', triageTaskId: task.id });
+  });
+
+  it.each([
+    ['source', { source: 'pigeon', receivedAt: '2026-11-20T09:30:00Z', concern: 'x' }],
+    ['receivedAt', { source: 'citizen', receivedAt: '2999-01-01T00:00:00Z', concern: 'x' }],
+    ['receivedAt', { source: 'citizen', receivedAt: 'yesterday', concern: 'x' }],
+    ['concern', { source: 'citizen', receivedAt: '2026-11-20T09:30:00Z' }],
+    ['concern', { source: 'citizen', receivedAt: '2026-11-20T09:30:00Z', concern: '' }],
+    ['unexpected', { source: 'citizen', receivedAt: '2026-11-20T09:30:00Z', concern: 'x', unexpected: 1 }],
+  ])('rejects a malformed %s with 400 naming it, storing and starting nothing', async (field, body) => {
+    const workflowsBefore = await countWorkflows();
+    const notificationsBefore = (await stack.db.query('SELECT count(*)::int AS n FROM notifications')).rows[0].n;
+
+    const res = await request(api.getHttpServer()).post('/api/notifications').send(body).expect(400);
+
+    expect(res.body.statusCode).toBe(400);
+    expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
+    expect(res.body.message).toContain(field);
+    expect((await stack.db.query('SELECT count(*)::int AS n FROM notifications')).rows[0].n).toBe(notificationsBefore);
+    expect(await countWorkflows()).toBe(workflowsBefore);
+  });
+});

@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { ESLint } from 'eslint';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { workflowBundlerOptions, WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle';
+
+const ROOT = resolve(__dirname, '../..');
+
+describe('workflow code guards', () => {
+  it('bundles every workflow with the Temporal bundler (no Node or server-only imports)', async () => {
+    const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, ...workflowBundlerOptions, logger: quiet });
+    expect(code).toContain('notificationWorkflow');
+    expect(code).not.toMatch(/require\(["'](typeorm|@nestjs\/core|pg)["']\)/);
+  });
+
+  // The project's real lint configuration, loaded without ESLint's dynamic import (unsupported in Jest).
+  const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: require('../../eslint.config.js') });
+  const lintWorkflow = async (source: string) =>
+    (await eslint.lintText(source, { filePath: 'workflows/notification/example.workflow.ts' }))[0].messages.map(
+      (m) => m.ruleId,
+    );
+
+  it.each([
+    ["import { readFileSync } from 'node:fs';"],
+    ["import { randomUUID } from 'crypto';"],
+    ["import { Injectable } from '@nestjs/common';"],
+    ["import { Repository } from 'typeorm';"],
+    ["import { IsString } from 'class-validator';"],
+    ["import { Client } from '@temporalio/client';"],
+    ["import { TaskRepository } from '@sagsflow/persistence';"],
+  ])('the lint rule rejects `%s` in workflows/', async (line) => {
+    expect(await lintWorkflow(`${line}\nexport const x = 1;\n`)).toContain('no-restricted-imports');
+  });
+
+  it('the lint rule accepts the imports workflows are meant to use', async () => {
+    const source = [
+      "import { sleep } from '@temporalio/workflow';",
+      "import { triageDueAt } from '@sagsflow/domain';",
+      "import { SearchAttributeKeys } from '@sagsflow/temporal/shared';",
+      "import type { TaskActivities } from '../../activities';",
+      'export const used = [sleep, triageDueAt, SearchAttributeKeys] as unknown as TaskActivities;',
+      '',
+    ].join('\n');
+    expect(await lintWorkflow(source)).toEqual([]);
+  });
+});
+
+const quiet = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} };

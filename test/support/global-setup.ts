@@ -1,0 +1,24 @@
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../../tools/stack/ports';
+import { startEmbeddedPostgres } from '../../tools/stack/postgres';
+import { startTemporalDevServer } from '../../tools/stack/temporal-dev-server';
+import { STACK_ENV, type RunningStack } from './stack-env';
+
+/**
+ * One real Temporal dev server and one real PostgreSQL per test run, on free ports. Suites isolate
+ * themselves with their own database and namespace (see ./stack.ts).
+ */
+export default async function globalSetup(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'sagsflow-test-'));
+  chmodSync(dir, 0o755); // the embedded postgres runs as the `postgres` user when we are root
+  const [temporal, postgres] = await Promise.all([
+    startTemporalDevServer({ dbFilename: join(dir, 'temporal.db') }),
+    freePort().then((port) => startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port })),
+  ]);
+  process.env[STACK_ENV.temporalAddress] = temporal.address;
+  process.env[STACK_ENV.postgresAdminUrl] = postgres.urlFor('postgres');
+  process.env[STACK_ENV.temporalDbFile] = join(dir, 'temporal.db');
+  (globalThis as { __stack?: RunningStack }).__stack = { dir, temporal, postgres };
+}

@@ -1,0 +1,10 @@
+import { rmSync } from 'node:fs';
+import type { RunningStack } from './stack-env';
+
+export default async function globalTeardown(): Promise<void> {
+  const stack = (globalThis as { __stack?: RunningStack }).__stack;
+  if (!stack) return;
+  await stack.temporal.stop();
+  await stack.postgres.stop();
+  rmSync(stack.dir, { recursive: true, force: true });
+}

@@ -1,0 +1,21 @@
+import type { RunningPostgres } from '../../tools/stack/postgres';
+import type { RunningDevServer } from '../../tools/stack/temporal-dev-server';
+
+/** Environment variables through which the global setup hands the running stack to the suites. */
+export const STACK_ENV = {
+  temporalAddress: 'SAGSFLOW_TEST_TEMPORAL_ADDRESS',
+  temporalDbFile: 'SAGSFLOW_TEST_TEMPORAL_DB_FILE',
+  postgresAdminUrl: 'SAGSFLOW_TEST_POSTGRES_ADMIN_URL',
+} as const;
+
+export interface RunningStack {
+  dir: string;
+  temporal: RunningDevServer;
+  postgres: RunningPostgres;
+}
+
+export function stackValue(key: keyof typeof STACK_ENV): string {
+  const value = process.env[STACK_ENV[key]];
+  if (!value) throw new Error(`${STACK_ENV[key]} is not set: run this suite through jest's integration project`);
+  return value;
+}

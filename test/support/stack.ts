@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
+import { Client as PgClient } from 'pg';
+import { AppConfig, loadConfig } from '@sagsflow/config';
+import { runMigrations } from '@sagsflow/persistence';
+import { registerSearchAttributes } from '@sagsflow/temporal';
+import { createApi } from '../../apps/api/src/bootstrap';
+import { TemporalWorkerService } from '../../apps/worker/src/temporal-worker.service';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { stackValue } from './stack-env';
+
+/**
+ * A suite's own slice of the shared stack: a fresh database with migrations applied, and a fresh
+ * Temporal namespace with our search attributes. Nothing leaks between suites.
+ */
+export interface SuiteStack {
+  config: AppConfig;
+  temporal: Client;
+  db: PgClient;
+  close(): Promise<void>;
+}
+
+export async function createSuiteStack(overrides: Partial<Record<keyof AppConfig, string>> = {}): Promise<SuiteStack> {
+  const id = randomBytes(4).toString('hex');
+  const adminUrl = new URL(stackValue('postgresAdminUrl'));
+  const database = `sagsflow_test_${id}`;
+  const admin = new PgClient({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  const databaseUrl = Object.assign(new URL(adminUrl.toString()), { pathname: `/${database}` }).toString();
+  await runMigrations(databaseUrl);
+
+  const namespace = `suite-${id}`;
+  const connection = await Connection.connect({ address: stackValue('temporalAddress') });
+  await createNamespace(connection, namespace);
+
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: stackValue('temporalAddress'),
+    TEMPORAL_NAMESPACE: namespace,
+    TEMPORAL_TASK_QUEUE: `queue-${id}`,
+    ...overrides,
+  });
+  const db = new PgClient({ connectionString: databaseUrl });
+  db.on('error', () => undefined); // a suite may drop its own database on purpose
+  await db.connect();
+  return {
+    config,
+    temporal: new Client({ connection, namespace }),
+    db,
+    async close() {
+      await db.end();
+      await connection.close();
+    },
+  };
+}
+
+async function createNamespace(connection: Connection, namespace: string): Promise<void> {
+  await connection.workflowService.registerNamespace({
+    namespace,
+    workflowExecutionRetentionPeriod: msToTs('1 day'),
+  });
+  // The frontend learns of a new namespace through its registry cache: wait until it answers.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await registerSearchAttributes(connection, namespace);
+      await connection.workflowService.listWorkflowExecutions({ namespace, pageSize: 1 });
+      return;
+    } catch (error) {
+      if (attempt > 100) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/** The worker app exactly as `apps/worker` runs it. */
+export async function startWorker(config: AppConfig): Promise<INestApplicationContext & { stop(): Promise<void> }> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
+  await app.init();
+  const running = app.get(TemporalWorkerService).running;
+  return Object.assign(app, {
+    async stop() {
+      await app.close();
+      await running;
+    },
+  });
+}
+
+/** The API exactly as `apps/api` runs it, listening on a free port. */
+export async function startApi(config: AppConfig): Promise<INestApplication> {
+  const app = await createApi(config);
+  await app.listen(0, '127.0.0.1');
+  return app;
+}
