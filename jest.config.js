@@ -15,6 +15,14 @@ module.exports = {
     },
     {
       ...common,
+      displayName: 'workflows',
+      testMatch: ['<rootDir>/workflows/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/time-skipping-setup.ts',
+      setupFiles: ['<rootDir>/test/support/quiet-temporal-runtime.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
+    },
+    {
+      ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -1,10 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { Connection } from '@temporalio/client';
 import { loadConfig } from '../libs/config/src/config';
-import { runMigrations } from '../libs/persistence/src/data-source';
-import { registerSearchAttributes } from '../libs/temporal/src/search-attribute-registration';
 import { WORKFLOW_BUNDLE_PATH } from './bundle-workflows';
+import { prepare } from './prepare';
 import { assertPortFree } from './stack/ports';
 import { RunningPostgres, startEmbeddedPostgres } from './stack/postgres';
 import { RunningDevServer, startTemporalDevServer } from './stack/temporal-dev-server';
@@ -70,12 +68,7 @@ async function main(): Promise<void> {
   env.TEMPORAL_WORKFLOW_BUNDLE ??= WORKFLOW_BUNDLE_PATH;
   const config = loadConfig(env);
 
-  const applied = await runMigrations(config.DATABASE_URL);
-  log(applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date');
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const registered = await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
-  await connection.close();
-  if (registered.length) log(`Search attributes registered: ${registered.join(', ')}`);
+  await prepare(config, log);
 
   for (const app of ['worker', 'api']) {
     const child = spawn(process.execPath, [join(DIST, 'apps', app, 'src', 'main.js')], { env, stdio: 'inherit' });

@@ -8,6 +8,9 @@ export const STACK_ENV = {
   postgresAdminUrl: 'SAGSFLOW_TEST_POSTGRES_ADMIN_URL',
 } as const;
 
+/** Set by the workflows project's global setup: how to start the time-skipping server. */
+export const TIME_SKIPPING_SERVER_ENV = 'SAGSFLOW_TEST_TIME_SKIPPING_SERVER';
+
 export interface RunningStack {
   dir: string;
   temporal: RunningDevServer;

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
-import { toolCacheDir } from './cache-dir';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { findOnPath, isExecutable, toolCacheDir } from './executables';
 
 /**
  * The Temporal CLI version we build from the Go module proxy. v1.5.1 bundles server 1.29.1 and the
@@ -12,23 +12,6 @@ export const TEMPORAL_CLI_VERSION = 'v1.5.1';
 export type TemporalCliSource =
   | { kind: 'path'; path: string; origin: 'TEMPORAL_CLI_PATH' | 'PATH' | 'cache' | 'go install' }
   | { kind: 'sdk-download' };
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function findOnPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, name);
-    if (dir && isExecutable(candidate)) return candidate;
-  }
-  return undefined;
-}
 
 export function cachedTemporalCliPath(): string {
   return toolCacheDir('temporal-cli', TEMPORAL_CLI_VERSION, 'temporal');

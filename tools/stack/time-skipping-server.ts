@@ -11,12 +11,13 @@
  * teardown, so the wrapper must `exec` java (a plain child would be left orphaned). It then polls the port for
  * only 5 s, which the JVM (~1 s startup) meets comfortably.
  *
- * Uses only Node built-ins so it can run before any project dependency is installed.
+ * Resolution order: $TEMPORAL_TEST_SERVER_PATH → our cached build → a Maven build (when java and mvn
+ * are present) → the SDK's own download.
  */
-import { spawn } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { findOnPath, isExecutable, ServerExecutable, toolCacheDir } from './executables';
 
 /** Pinned for reproducibility; a newer release only needs this constant bumped (it names the cache dir). */
 export const TEMPORAL_TEST_SERVER_VERSION = '1.38.0';
@@ -56,24 +57,6 @@ if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then JAVA="$JAVA_HOME/bi
 # exec: the SDK kills this PID on teardown, so it must be the JVM itself.
 exec "$JAVA" $TEMPORAL_TEST_SERVER_JAVA_OPTS -cp "$DIR/lib/*" io.temporal.testserver.TestServer "$@"
 `;
-
-function cacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'sagsflow', 'temporal-test-server', TEMPORAL_TEST_SERVER_VERSION);
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function onPath(cmd: string): boolean {
-  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && isExecutable(path.join(dir, cmd)));
-}
 
 /** A cache entry counts only when complete: the wrapper plus the server jar it launches. */
 function isComplete(dir: string): boolean {
@@ -135,31 +118,31 @@ async function build(dest: string, log: (msg: string) => void): Promise<void> {
  *
  * Order: $TEMPORAL_TEST_SERVER_PATH, then the per-user cache, then a Maven build into that cache.
  */
-export async function resolveTimeSkippingServer(log: (msg: string) => void = () => {}): Promise<string> {
+export async function resolveTimeSkippingServer(log: (msg: string) => void = () => {}): Promise<ServerExecutable> {
   const override = process.env.TEMPORAL_TEST_SERVER_PATH;
   if (override) {
     // An explicit setting that points nowhere is a mistake worth surfacing, not silently working around.
     if (!isExecutable(override)) throw new Error(`TEMPORAL_TEST_SERVER_PATH=${override} is not an executable file`);
     log(`using TEMPORAL_TEST_SERVER_PATH=${override}`);
-    return override;
+    return { type: 'existing-path', path: override };
   }
 
-  const dir = cacheDir();
+  const dir = toolCacheDir('temporal-test-server', TEMPORAL_TEST_SERVER_VERSION);
   const wrapper = path.join(dir, WRAPPER_NAME);
   if (isComplete(dir)) {
     log(`using cached Temporal test server at ${wrapper}`);
-    return wrapper;
+    return { type: 'existing-path', path: wrapper };
   }
 
-  const missing = ['java', 'mvn'].filter((cmd) => !onPath(cmd));
+  const missing = ['java', 'mvn'].filter((cmd) => !findOnPath(cmd));
   if (missing.length > 0) {
-    throw new Error(
-      `Cannot provide the Temporal time-skipping test server: ${missing.join(' and ')} not found on PATH. ` +
-        `Install a Java runtime (8 or newer) and Maven (Debian: apt-get install -y openjdk-17-jre-headless maven), ` +
-        `or set TEMPORAL_TEST_SERVER_PATH to an executable that runs io.temporal.testserver.TestServer <port>.`,
+    log(
+      `${missing.join(' and ')} not on PATH: falling back to the SDK's download of the test server ` +
+        `(install a Java runtime and Maven, or set TEMPORAL_TEST_SERVER_PATH, where temporal.download is unreachable)`,
     );
+    return { type: 'cached-download' };
   }
   await build(dir, log);
   log(`Temporal test server ready at ${wrapper}`);
-  return wrapper;
+  return { type: 'existing-path', path: wrapper };
 }

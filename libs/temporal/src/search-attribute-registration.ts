@@ -1,8 +1,10 @@
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
+import type { SearchAttributeType } from '@temporalio/common';
+import type { SearchAttributeKey } from '@temporalio/common/lib/search-attributes';
 import { ALL_SEARCH_ATTRIBUTE_KEYS } from './shared/search-attributes';
 
-const INDEXED_VALUE_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+const INDEXED_VALUE_TYPES: Record<SearchAttributeType, temporal.api.enums.v1.IndexedValueType> = {
   KEYWORD: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
   TEXT: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
   INT: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT,
@@ -11,6 +13,11 @@ const INDEXED_VALUE_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType>
   DATETIME: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
   KEYWORD_LIST: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
 };
+
+/** The server's enum for a typed search-attribute key. */
+export function indexedValueType(key: SearchAttributeKey<SearchAttributeType>): temporal.api.enums.v1.IndexedValueType {
+  return INDEXED_VALUE_TYPES[key.type];
+}
 
 /**
  * Registers our custom search attributes that the namespace does not have yet. The dev server's
@@ -23,7 +30,7 @@ export async function registerSearchAttributes(connection: Connection, namespace
   if (missing.length === 0) return [];
   await connection.operatorService.addSearchAttributes({
     namespace,
-    searchAttributes: Object.fromEntries(missing.map((key) => [key.name, INDEXED_VALUE_TYPE[key.type]])),
+    searchAttributes: Object.fromEntries(missing.map((key) => [key.name, indexedValueType(key)])),
   });
   return missing.map((key) => key.name);
 }
