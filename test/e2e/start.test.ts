@@ -1,0 +1,126 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { freePort } from '../../tools/stack/ports';
+
+/**
+ * The product as `npm start` runs it (the built launcher, embedded PostgreSQL, the Temporal dev
+ * server with its Web UI, worker and API as child processes), driven over HTTP only.
+ */
+const ROOT = resolve(__dirname, '../..');
+const LAUNCHER = join(ROOT, 'dist/tools/start.js');
+
+interface Launched {
+  process: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+describe('npm start (built launcher)', () => {
+  let dataDir: string;
+  let ports: { api: number; temporal: number; ui: number; pg: number };
+  const api = (path: string) => `http://127.0.0.1:${ports.api}${path}`;
+
+  beforeAll(async () => {
+    if (!existsSync(LAUNCHER)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+    dataDir = mkdtempSync(join(tmpdir(), 'sagsflow-e2e-'));
+    chmodSync(dataDir, 0o755);
+    ports = { api: await freePort(), temporal: await freePort(), ui: await freePort(), pg: await freePort() };
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  function launch(): Promise<Launched> {
+    const env = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', SAGSFLOW_DATA_DIR: dataDir };
+    delete env.DATABASE_URL;
+    delete env.TEMPORAL_ADDRESS;
+    Object.assign(env, {
+      PORT: String(ports.api),
+      TEMPORAL_PORT: String(ports.temporal),
+      TEMPORAL_UI_PORT: String(ports.ui),
+      EMBEDDED_PG_PORT: String(ports.pg),
+    });
+    const child = spawn(process.execPath, [LAUNCHER], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    return new Promise((resolveLaunch, reject) => {
+      const timer = setInterval(() => {
+        if (output.includes('Sagsflow is running')) {
+          clearInterval(timer);
+          resolveLaunch({ process: child, output: () => output, exited });
+        }
+      }, 200);
+      void exited.then((code) => {
+        clearInterval(timer);
+        reject(new Error(`launcher exited early (${code}):\n${output}`));
+      });
+    });
+  }
+
+  async function stop(launched: Launched): Promise<void> {
+    launched.process.kill('SIGINT');
+    expect(await launched.exited).toBe(0);
+    expect(launched.output()).toContain('[start] Stopped.');
+  }
+
+  async function waitForTasks(): Promise<Array<{ id: string; caseId: string; kind: string }>> {
+    for (let i = 0; i < 100; i++) {
+      const tasks = await (await fetch(api('/api/tasks'))).json();
+      if (tasks.length > 0) return tasks;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error('no task appeared');
+  }
+
+  it('starts everything, runs the slice, and keeps the workflow and its task across a restart', async () => {
+    const first = await launch();
+    let workflowId: string;
+    try {
+      expect(first.output()).toContain(`Temporal Web   http://localhost:${ports.ui}`);
+      const health = await fetch(api('/health'));
+      expect(health.status).toBe(200);
+      expect((await health.json()).details).toMatchObject({ database: { status: 'up' }, temporal: { status: 'up' } });
+      expect((await fetch(`http://127.0.0.1:${ports.ui}/`)).status).toBe(200);
+      const openapi = await (await fetch(api('/api/docs/openapi.json'))).json();
+      expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/notifications', '/api/tasks', '/health']));
+
+      const created = await fetch(api('/api/notifications'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ source: 'citizen', receivedAt: new Date().toISOString(), concern: 'Neighbour hears shouting' }),
+      });
+      expect(created.status).toBe(201);
+      const body = await created.json();
+      workflowId = body.workflowId;
+      const [task] = await waitForTasks();
+      expect(task).toMatchObject({ kind: 'triage', caseId: body.caseId });
+    } finally {
+      await stop(first);
+    }
+
+    const second = await launch();
+    try {
+      const tasks = await (await fetch(api('/api/tasks'))).json();
+      expect(tasks).toHaveLength(1);
+      const connection = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` });
+      const description = await new Client({ connection }).workflow.getHandle(workflowId).describe();
+      await connection.close();
+      expect(description.status.name).toBe('RUNNING');
+    } finally {
+      await stop(second);
+    }
+  });
+
+  it('refuses to start an app with a malformed variable, naming it', () => {
+    const result = spawnSync(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
+      env: { PATH: process.env.PATH, DATABASE_URL: 'mysql://nope', PORT: 'eighty' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('DATABASE_URL: must start with postgres://');
+    expect(result.stderr).toContain('PORT:');
+  });
+});
