@@ -34,7 +34,7 @@ module.exports = tseslint.config(
   },
   {
     files: ['workflows/**/*.ts'],
-    ignores: ['workflows/**/*.spec.ts'],
+    ignores: ['workflows/**/*.spec.ts', 'workflows/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', workflowRestrictedImports],
       '@typescript-eslint/no-restricted-imports': [

@@ -12,6 +12,9 @@ import { freePort } from '../../tools/stack/ports';
 const ROOT = resolve(__dirname, '../..');
 const LAUNCHER = join(ROOT, 'dist/tools/start.js');
 
+type Task = { id: string; caseId: string; kind: string };
+const json = async <T>(response: Response | Promise<Response>): Promise<T> => (await (await response).json()) as T;
+
 interface Launched {
   process: ChildProcess;
   output: () => string;
@@ -32,7 +35,7 @@ describe('npm start (built launcher)', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   function launch(): Promise<Launched> {
-    const env = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', SAGSFLOW_DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', SAGSFLOW_DATA_DIR: dataDir };
     delete env.DATABASE_URL;
     delete env.TEMPORAL_ADDRESS;
     Object.assign(env, {
@@ -66,9 +69,9 @@ describe('npm start (built launcher)', () => {
     expect(launched.output()).toContain('[start] Stopped.');
   }
 
-  async function waitForTasks(): Promise<Array<{ id: string; caseId: string; kind: string }>> {
+  async function waitForTasks(): Promise<Task[]> {
     for (let i = 0; i < 100; i++) {
-      const tasks = await (await fetch(api('/api/tasks'))).json();
+      const tasks = await json<Task[]>(fetch(api('/api/tasks')));
       if (tasks.length > 0) return tasks;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -82,9 +85,9 @@ describe('npm start (built launcher)', () => {
       expect(first.output()).toContain(`Temporal Web   http://localhost:${ports.ui}`);
       const health = await fetch(api('/health'));
       expect(health.status).toBe(200);
-      expect((await health.json()).details).toMatchObject({ database: { status: 'up' }, temporal: { status: 'up' } });
+      expect((await json<{ details: unknown }>(health)).details).toMatchObject({ database: { status: 'up' }, temporal: { status: 'up' } });
       expect((await fetch(`http://127.0.0.1:${ports.ui}/`)).status).toBe(200);
-      const openapi = await (await fetch(api('/api/docs/openapi.json'))).json();
+      const openapi = await json<{ paths: Record<string, unknown> }>(fetch(api('/api/docs/openapi.json')));
       expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/notifications', '/api/tasks', '/health']));
 
       const created = await fetch(api('/api/notifications'), {
@@ -93,7 +96,7 @@ describe('npm start (built launcher)', () => {
         body: JSON.stringify({ source: 'citizen', receivedAt: new Date().toISOString(), concern: 'Neighbour hears shouting' }),
       });
       expect(created.status).toBe(201);
-      const body = await created.json();
+      const body = await json<{ workflowId: string; caseId: string }>(created);
       workflowId = body.workflowId;
       const [task] = await waitForTasks();
       expect(task).toMatchObject({ kind: 'triage', caseId: body.caseId });
@@ -103,7 +106,7 @@ describe('npm start (built launcher)', () => {
 
     const second = await launch();
     try {
-      const tasks = await (await fetch(api('/api/tasks'))).json();
+      const tasks = await json<Task[]>(fetch(api('/api/tasks')));
       expect(tasks).toHaveLength(1);
       const connection = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` });
       const description = await new Client({ connection }).workflow.getHandle(workflowId).describe();

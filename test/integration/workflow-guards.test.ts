@@ -13,6 +13,7 @@ describe('workflow code guards', () => {
   });
 
   // The project's real lint configuration, loaded without ESLint's dynamic import (unsupported in Jest).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: require('../../eslint.config.js') });
   const lintWorkflow = async (source: string) =>
     (await eslint.lintText(source, { filePath: 'workflows/notification/example.workflow.ts' }))[0].messages.map(
