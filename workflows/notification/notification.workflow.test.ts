@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
+import type { WorkflowHandle } from '@temporalio/client';
 import type { CreateTaskInput } from '@sagsflow/persistence';
 import { notificationStateQuery, NotificationWorkflowInput, SearchAttributeKeys } from '@sagsflow/temporal/shared';
 import { workflowBundlerOptions, WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle';
@@ -16,7 +17,10 @@ describe('notificationWorkflow (time skipped)', () => {
   });
   afterAll(() => env?.teardown());
 
-  async function run<T>(fn: (input: NotificationWorkflowInput, workflowId: string) => Promise<T>): Promise<T> {
+  /** Starts a notification received "now" (server time) and runs `fn` against it with a live worker. */
+  async function withNotification<T>(
+    fn: (handle: WorkflowHandle, input: NotificationWorkflowInput) => Promise<T>,
+  ): Promise<T> {
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: 'notification-test',
@@ -31,17 +35,19 @@ describe('notificationWorkflow (time skipped)', () => {
     });
     const receivedAt = new Date(await env.currentTimeMs()).toISOString();
     const input = { notificationId: randomUUID(), caseId: randomUUID(), municipality: 'demo', receivedAt };
-    return worker.runUntil(fn(input, `notification-${input.notificationId}`));
-  }
-
-  it('creates a triage task for reception due 24 hours after receipt, and marks itself overdue when it passes', async () => {
-    await run(async (input, workflowId) => {
+    return worker.runUntil(async () => {
       const handle = await env.client.workflow.start('notificationWorkflow', {
-        workflowId,
+        workflowId: `notification-${input.notificationId}`,
         taskQueue: 'notification-test',
         args: [input],
       });
+      return fn(handle, input);
+    });
+  }
 
+  it('creates a triage task for reception due 24 hours after receipt, and marks itself overdue when it passes', async () => {
+    await withNotification(async (handle, input) => {
+      const workflowId = handle.workflowId;
       await env.sleep('23 hours');
       const before = await handle.query(notificationStateQuery);
       expect(before.overdue).toBe(false);
@@ -64,12 +70,7 @@ describe('notificationWorkflow (time skipped)', () => {
   });
 
   it('is still running and overdue four months later, with the time skipped rather than waited for', async () => {
-    await run(async (input, workflowId) => {
-      const handle = await env.client.workflow.start('notificationWorkflow', {
-        workflowId,
-        taskQueue: 'notification-test',
-        args: [input],
-      });
+    await withNotification(async (handle) => {
       await env.sleep('120 days');
       expect((await handle.query(notificationStateQuery)).overdue).toBe(true);
       expect((await handle.describe()).status.name).toBe('RUNNING');
