@@ -12,6 +12,8 @@
 set -eu -o pipefail
 
 : "${TEMPORAL_ADDRESS:?must be set (host:port of the frontend, for example temporal:7233)}"
+# The CLI fails without a home directory (it looks for its config file there). Docker sets HOME.
+export HOME="${HOME:-/tmp}"
 NAMESPACE="${DEFAULT_NAMESPACE:-default}"
 ATTRIBUTES=(
   CaseId=Keyword

@@ -14,7 +14,7 @@ export default async function globalSetup(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sagsflow-test-'));
   chmodSync(dir, 0o755); // the embedded postgres runs as the `postgres` user when we are root
   const [temporal, postgres] = await Promise.all([
-    startTemporalDevServer({ dbFilename: join(dir, 'temporal.db') }),
+    startTemporalDevServer({ dbFilename: join(dir, 'temporal.db'), log: (message) => console.log(`[stack] ${message}`) }),
     freePort().then((port) => startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port })),
   ]);
   process.env[STACK_ENV.temporalAddress] = temporal.address;

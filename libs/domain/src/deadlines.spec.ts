@@ -1,4 +1,4 @@
-import { millisUntil, triageDueAt } from './deadlines';
+import { millisUntil, reminderAt, triageDueAt } from './deadlines';
 
 describe('triageDueAt', () => {
   it.each([
@@ -18,5 +18,22 @@ describe('millisUntil', () => {
     ['2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z', 0],
   ])('from %s until %s is %d ms', (now, deadline, expected) => {
     expect(millisUntil(new Date(deadline), new Date(now))).toBe(expected);
+  });
+});
+
+describe('reminderAt', () => {
+  it.each([
+    ['a 24-hour triage, 6 hours before', '2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z', 48, '2025-01-01T18:00:00.000Z'],
+    ['a 4-month investigation, 48 hours before', '2025-01-01T00:00:00Z', '2025-05-01T00:00:00Z', 48, '2025-04-29T00:00:00.000Z'],
+    ['with a shorter lead time', '2025-01-01T00:00:00Z', '2025-02-01T00:00:00Z', 24, '2025-01-31T00:00:00.000Z'],
+  ])('reminds %s', (_label, created, due, lead, expected) => {
+    expect(reminderAt(new Date(created), new Date(due), lead)?.toISOString()).toBe(expected);
+  });
+
+  it.each([
+    ['due at creation', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z'],
+    ['already overdue', '2025-01-02T00:00:00Z', '2025-01-01T00:00:00Z'],
+  ])('does not remind a task %s', (_label, created, due) => {
+    expect(reminderAt(new Date(created), new Date(due), 48)).toBeUndefined();
   });
 });

@@ -19,3 +19,15 @@ export function triageDueAt(receivedAt: Date): Date {
 export function millisUntil(deadline: Date, now: Date): number {
   return Math.max(0, deadline.getTime() - now.getTime());
 }
+
+/**
+ * When to remind a task's assignee: `leadHours` before the due time, but never earlier than three
+ * quarters into the task's time window (a 24-hour triage is reminded 6 hours before it is due).
+ * No reminder for a task that is already due when created.
+ */
+export function reminderAt(createdAt: Date, dueAt: Date, leadHours: number): Date | undefined {
+  const window = dueAt.getTime() - createdAt.getTime();
+  if (window <= 0) return undefined;
+  const lead = Math.min(leadHours * HOUR_MS, window / 4);
+  return new Date(dueAt.getTime() - lead);
+}

@@ -1,0 +1,28 @@
+import type { Agency } from './agency';
+
+/** What each kind of human work item needs when it is completed, and who does it by default. */
+export interface TaskKindSpec {
+  /** Short English title for inboxes and e-mails (never personal data). */
+  title: string;
+  agency: Agency;
+  /** Outcome fields the completing user must supply. */
+  requiredOutcome: readonly string[];
+}
+
+export const TASK_KINDS = {
+  triage: { title: 'Triage a notification', agency: 'RECEPTION', requiredOutcome: ['decision'] },
+} as const satisfies Record<string, TaskKindSpec>;
+
+export type TaskKind = keyof typeof TASK_KINDS;
+
+export function isTaskKind(kind: string): kind is TaskKind {
+  return Object.prototype.hasOwnProperty.call(TASK_KINDS, kind);
+}
+
+/** The required outcome fields that are missing or empty, in declaration order. */
+export function missingOutcomeFields(kind: TaskKind, outcome: Record<string, unknown> | undefined): string[] {
+  return TASK_KINDS[kind].requiredOutcome.filter((field) => {
+    const value = outcome?.[field];
+    return value === undefined || value === null || value === '';
+  });
+}
