@@ -11,7 +11,7 @@ const workflowRestrictedImports = {
       name,
       message: 'Workflows are deterministic: Node built-ins belong in activities.',
     })),
-    ...['@sagsflow/persistence', '@sagsflow/config', '@sagsflow/temporal'].map((name) => ({
+    ...['@sagsflow/casework', '@sagsflow/persistence', '@sagsflow/config', '@sagsflow/temporal'].map((name) => ({
       name,
       message: 'Import @sagsflow/domain or @sagsflow/temporal/shared only.',
     })),

@@ -2,7 +2,7 @@
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 const moduleNameMapper = {
   '^@sagsflow/temporal/shared$': '<rootDir>/libs/temporal/src/shared',
-  '^@sagsflow/(config|domain|persistence|temporal)$': '<rootDir>/libs/$1/src',
+  '^@sagsflow/(casework|config|domain|persistence|temporal)$': '<rootDir>/libs/$1/src',
 };
 const common = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
 

@@ -1,6 +1,7 @@
+import { AssignmentActivities } from './assignment.activities';
 import { TaskActivities } from './task.activities';
 
-export { TaskActivities };
+export { AssignmentActivities, TaskActivities };
 
 /** Every activity class the worker registers; their public methods become activities by name. */
-export const ACTIVITY_CLASSES = [TaskActivities] as const;
+export const ACTIVITY_CLASSES = [AssignmentActivities, TaskActivities] as const;

@@ -1,14 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { CreateTaskInput, TaskRepository } from '@sagsflow/persistence';
+import { TaskService } from '@sagsflow/casework';
+import type { JsonObject } from '@sagsflow/persistence';
+import type { CreatedTask, CreateTaskInput, TaskCompletion } from '@sagsflow/temporal/shared';
 
-/** The only way tasks (human work items) come into being: a workflow asks for one. */
+/** Human work items. Every method is idempotent: a retried activity changes nothing twice. */
 @Injectable()
 export class TaskActivities {
-  constructor(private readonly tasks: TaskRepository) {}
+  constructor(private readonly tasks: TaskService) {}
 
-  /** Idempotent on `input.key`: a retried activity returns the task it already created. */
-  async createTask(input: CreateTaskInput): Promise<{ id: string }> {
-    const task = await this.tasks.createOnce(input);
-    return { id: task.id };
+  /** The only way tasks come into being; one task per `input.key`, ever. */
+  createTask(input: CreateTaskInput): Promise<CreatedTask> {
+    return this.tasks.createForWorkflow(input);
+  }
+
+  remindTask(taskId: string): Promise<void> {
+    return this.tasks.remind(taskId);
+  }
+
+  escalateTask(taskId: string): Promise<void> {
+    return this.tasks.escalate(taskId);
+  }
+
+  async recordTaskCompletion(completion: TaskCompletion): Promise<void> {
+    await this.tasks.recordCompletion(
+      completion.taskId,
+      completion.outcome as JsonObject,
+      completion.actor,
+      new Date(completion.completedAt),
+    );
   }
 }

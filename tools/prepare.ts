@@ -1,16 +1,23 @@
 import { Connection } from '@temporalio/client';
+import { DataSource } from 'typeorm';
 import { AppConfig, ConfigError, loadConfig } from '../libs/config/src/config';
-import { runMigrations } from '../libs/persistence/src/data-source';
+import { dataSourceOptions, runMigrations } from '../libs/persistence/src/data-source';
+import { seedDemoMunicipality } from '../libs/persistence/src/seed/demo-municipality';
 import { registerSearchAttributes } from '../libs/temporal/src/search-attribute-registration';
 
 /**
- * Brings PostgreSQL and Temporal up to what this version needs: database migrations and our
- * custom search attributes. Idempotent; `npm start` runs it, and docker-compose runs it once
+ * Brings PostgreSQL and Temporal up to what this version needs: database migrations, our custom
+ * search attributes and, outside production, the demo municipality's staff. Idempotent; `npm start` runs it, and docker-compose runs it once
  * before the api and worker (`node dist/tools/prepare.js`).
  */
 export async function prepare(config: AppConfig, log: (message: string) => void): Promise<void> {
   const applied = await runMigrations(config.DATABASE_URL);
   log(applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date');
+  if (config.DEMO_DATA) {
+    const dataSource = await new DataSource(dataSourceOptions(config.DATABASE_URL)).initialize();
+    const seeded = await seedDemoMunicipality(dataSource).finally(() => dataSource.destroy());
+    if (seeded) log(`Demo municipality seeded (${seeded} users)`);
+  }
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   try {
     const registered = await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);

@@ -5,6 +5,7 @@ import { WORKFLOW_BUNDLE_PATH } from './bundle-workflows';
 import { prepare } from './prepare';
 import { assertPortFree } from './stack/ports';
 import { RunningPostgres, startEmbeddedPostgres } from './stack/postgres';
+import { RunningSmtpSink, startSmtpSink } from './stack/smtp-sink';
 import { RunningDevServer, startTemporalDevServer } from './stack/temporal-dev-server';
 
 /**
@@ -19,6 +20,7 @@ const numberFrom = (name: string, fallback: number) => Number(process.env[name] 
 
 let postgres: RunningPostgres | undefined;
 let temporal: RunningDevServer | undefined;
+let smtpSink: RunningSmtpSink | undefined;
 const children: ChildProcess[] = [];
 let stopping = false;
 
@@ -39,6 +41,7 @@ async function stop(code: number): Promise<void> {
   );
   await temporal?.stop().catch(() => undefined);
   await postgres?.stop().catch(() => undefined);
+  await smtpSink?.stop().catch(() => undefined);
   log('Stopped.');
   process.exit(code);
 }
@@ -77,7 +80,15 @@ async function main(): Promise<void> {
     env.TEMPORAL_ADDRESS = temporal.address;
     log(`Temporal dev server on ${temporal.address}, history in ${join(dataDir, 'temporal.db')}`);
   }
+  if (!env.SMTP_URL) {
+    const port = numberFrom('SMTP_SINK_PORT', 1025);
+    await assertPortFree(port, 'SMTP_SINK_PORT');
+    smtpSink = await startSmtpSink({ port, dir: join(dataDir, 'mail') });
+    env.SMTP_URL = smtpSink.url;
+    log(`E-mail goes to a local sink on port ${port}; messages are saved in ${join(dataDir, 'mail')}`);
+  }
   env.TEMPORAL_WORKFLOW_BUNDLE ??= WORKFLOW_BUNDLE_PATH;
+  env.PUBLIC_URL ??= `http://localhost:${apiPort}`;
   const config = loadConfig(env);
 
   await prepare(config, log);
@@ -98,8 +109,12 @@ async function main(): Promise<void> {
     `OpenAPI docs   http://localhost:${apiPort}/api/docs`,
     `Health         http://localhost:${apiPort}/health`,
     temporal?.uiUrl ? `Temporal Web   ${temporal.uiUrl}` : `Temporal       ${config.TEMPORAL_ADDRESS} (external)`,
+    smtpSink ? `Mail (sink)    ${join(dataDir, 'mail')}` : `Mail           ${config.SMTP_URL ?? 'off'}`,
   ];
-  console.log(`\n  Sagsflow is running. Press Ctrl-C to stop.\n\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+  const login = config.AUTH_DEV_LOGIN
+    ? `\n  Sign in (development): curl -XPOST localhost:${apiPort}/api/auth/dev-login -H 'content-type: application/json' -d '{"username":"reception1"}'\n`
+    : '';
+  console.log(`\n  Sagsflow is running. Press Ctrl-C to stop.\n\n${lines.map((l) => `  ${l}`).join('\n')}\n${login}`);
 }
 
 async function waitForHealth(url: string, timeoutMs = 120_000): Promise<void> {

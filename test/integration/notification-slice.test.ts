@@ -1,17 +1,19 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { notificationStateQuery } from '@sagsflow/temporal';
-import { createSuiteStack, startApi, startWorker, SuiteStack } from '../support/stack';
+import { createSuiteStack, login, startApi, startWorker, SuiteStack, waitFor } from '../support/stack';
 
 describe('notification slice on the real stack', () => {
   let stack: SuiteStack;
   let api: INestApplication;
   let worker: Awaited<ReturnType<typeof startWorker>>;
+  let token: string;
 
   beforeAll(async () => {
     stack = await createSuiteStack();
     worker = await startWorker(stack.config);
     api = await startApi(stack.config);
+    token = await login(api, 'reception1');
   });
 
   afterAll(async () => {
@@ -25,7 +27,7 @@ describe('notification slice on the real stack', () => {
 
   async function waitForTasks(expected: number) {
     for (let i = 0; i < 100; i++) {
-      const res = await request(api.getHttpServer()).get('/api/tasks').expect(200);
+      const res = await request(api.getHttpServer()).get('/api/tasks').auth(token, { type: 'bearer' }).expect(200);
       if (res.body.length >= expected) return res.body;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -36,13 +38,14 @@ describe('notification slice on the real stack', () => {
     const receivedAt = '2026-11-20T09:30:00.000Z';
     const res = await request(api.getHttpServer())
       .post('/api/notifications')
+      .auth(token, { type: 'bearer' })
       .send({ source: 'professional', receivedAt, concern: 'The child comes to school hungry' })
       .expect(201);
 
     expect(res.body).toEqual({ id: expect.any(String), caseId: expect.any(String), workflowId: `notification-${res.body.id}` });
 
     const [task] = await waitForTasks(1);
-    expect(task).toEqual({
+    expect(task).toMatchObject({
       id: expect.any(String),
       kind: 'triage',
       caseId: res.body.caseId,
@@ -56,7 +59,18 @@ describe('notification slice on the real stack', () => {
     const description = await handle.describe();
     expect(description.status.name).toBe('RUNNING');
     expect(description.typedSearchAttributes.get({ name: 'CaseId', type: 'KEYWORD' } as never)).toBe(res.body.caseId);
+    // the workflow learns the task id when it processes the activity's result, just after the row exists
+    await waitFor(async () => (await handle.query(notificationStateQuery)).triageTaskId === task.id);
     expect(await handle.query(notificationStateQuery)).toMatchObject({ step: 'triage', triageTaskId: task.id });
+  });
+
+  it('refuses a request without a valid bearer token, starting nothing', async () => {
+    const before = await countWorkflows();
+    const body = { source: 'citizen', receivedAt: '2026-11-20T09:30:00Z', concern: 'x' };
+    await request(api.getHttpServer()).post('/api/notifications').send(body).expect(401);
+    await request(api.getHttpServer()).post('/api/notifications').auth('not-a-jwt', { type: 'bearer' }).send(body).expect(401);
+    await request(api.getHttpServer()).get('/api/tasks').expect(401);
+    expect(await countWorkflows()).toBe(before);
   });
 
   it.each([
@@ -70,7 +84,7 @@ describe('notification slice on the real stack', () => {
     const workflowsBefore = await countWorkflows();
     const notificationsBefore = (await stack.db.query('SELECT count(*)::int AS n FROM notifications')).rows[0].n;
 
-    const res = await request(api.getHttpServer()).post('/api/notifications').send(body).expect(400);
+    const res = await request(api.getHttpServer()).post('/api/notifications').auth(token, { type: 'bearer' }).send(body).expect(400);
 
     expect(res.body.statusCode).toBe(400);
     expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);

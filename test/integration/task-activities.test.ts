@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { Module } from '@nestjs/common';
+import { CaseworkModule } from '@sagsflow/casework';
 import { ConfigModule } from '@sagsflow/config';
 import { CaseRepository, PersistenceModule } from '@sagsflow/persistence';
+import type { CreateTaskInput } from '@sagsflow/temporal/shared';
 import { TaskActivities } from '../../activities';
 import { createSuiteStack, SuiteStack } from '../support/stack';
 
-describe('TaskActivities.createTask on PostgreSQL', () => {
+/** The task activities on PostgreSQL and SMTP, called the way Temporal retries them. */
+describe('TaskActivities (idempotent under retries)', () => {
   let stack: SuiteStack;
   let app: INestApplicationContext;
   let activities: TaskActivities;
@@ -17,45 +19,63 @@ describe('TaskActivities.createTask on PostgreSQL', () => {
   beforeAll(async () => {
     stack = await createSuiteStack();
     @Module({
-      imports: [ConfigModule.forRoot(stack.config), PersistenceModule.forRoot(stack.config.DATABASE_URL)],
+      imports: [ConfigModule.forRoot(stack.config), PersistenceModule.forRoot(stack.config.DATABASE_URL), CaseworkModule],
       providers: [TaskActivities],
     })
     class ActivityTestModule {}
     app = await NestFactory.createApplicationContext(ActivityTestModule, { logger: false });
     activities = app.get(TaskActivities);
-    const dataSource = app.get(DataSource);
-    caseId = (await app.get(CaseRepository).openCase(dataSource.manager, 'demo', 'RECEPTION', new Date())).id;
+    caseId = (await app.get(CaseRepository).openCase(app.get(DataSource).manager, 'demo', 'RECEPTION', new Date())).id;
   });
   afterAll(async () => {
     await app?.close();
     await stack?.close();
   });
 
-  const input = (key: string) => ({
+  const input = (key: string): CreateTaskInput => ({
     key,
     kind: 'triage',
     caseId,
-    processKind: 'notification' as const,
+    processKind: 'notification',
     workflowId: 'notification-x',
     step: 'triage',
-    agency: 'RECEPTION' as const,
+    agency: 'RECEPTION',
     dueAt: '2026-11-21T09:30:00.000Z',
   });
+  const count = async (sql: string, params: unknown[]) => (await stack.db.query(sql, params)).rows[0].n as number;
 
-  it('creates one task per key however often it is retried, also concurrently', async () => {
+  it('creates one task, one history entry and one alert per team member however often it is retried', async () => {
     const key = `notification-${randomUUID()}/triage`;
     const results = await Promise.all([1, 2, 3, 4, 5].map(() => activities.createTask(input(key))));
     const again = await activities.createTask(input(key));
 
     expect(new Set([...results, again].map((r) => r.id)).size).toBe(1);
-    const rows = await stack.db.query('SELECT id, due_at FROM tasks WHERE key = $1', [key]);
-    expect(rows.rowCount).toBe(1);
-    expect(rows.rows[0].id).toBe(again.id);
+    expect(await count('SELECT count(*)::int AS n FROM tasks WHERE key = $1', [key])).toBe(1);
+    expect(await count(`SELECT count(*)::int AS n FROM task_events WHERE task_id = $1 AND type = 'created'`, [again.id])).toBe(1);
+    const alerts = await stack.db.query('SELECT username FROM alerts WHERE task_id = $1 ORDER BY username', [again.id]);
+    expect(alerts.rows.map((r) => r.username)).toEqual(['reception1', 'reception2']);
+    const task = await stack.db.query('SELECT team, escalate_to FROM tasks WHERE id = $1', [again.id]);
+    expect(task.rows[0]).toEqual({ team: 'reception', escalate_to: 'lead1' });
   });
 
-  it('creates separate tasks for separate keys', async () => {
-    const a = await activities.createTask(input(`a-${randomUUID()}`));
-    const b = await activities.createTask(input(`b-${randomUUID()}`));
-    expect(a.id).not.toBe(b.id);
+  it('reminds and escalates once, and records a completion once', async () => {
+    const { id } = await activities.createTask(input(`notification-${randomUUID()}/triage`));
+    await Promise.all([activities.remindTask(id), activities.remindTask(id)]);
+    await Promise.all([activities.escalateTask(id), activities.escalateTask(id)]);
+    const completion = { taskId: id, outcome: { decision: 'close' }, actor: 'reception1', completedAt: new Date().toISOString() };
+    await Promise.all([activities.recordTaskCompletion(completion), activities.recordTaskCompletion(completion)]);
+
+    const types = await stack.db.query('SELECT type FROM task_events WHERE task_id = $1 ORDER BY id', [id]);
+    expect(types.rows.map((r) => r.type)).toEqual(['created', 'reminded', 'escalated', 'completed']);
+    expect(await count(`SELECT count(*)::int AS n FROM alerts WHERE task_id = $1 AND type = 'task.escalated'`, [id])).toBe(1);
+    expect(await count(`SELECT count(*)::int AS n FROM alerts WHERE task_id = $1 AND type = 'task.reminder'`, [id])).toBe(2);
+  });
+
+  it('does not remind or escalate a task that is already completed', async () => {
+    const { id } = await activities.createTask(input(`notification-${randomUUID()}/triage`));
+    await activities.recordTaskCompletion({ taskId: id, outcome: { decision: 'close' }, actor: 'reception2', completedAt: new Date().toISOString() });
+    await activities.remindTask(id);
+    await activities.escalateTask(id);
+    expect(await count(`SELECT count(*)::int AS n FROM alerts WHERE task_id = $1 AND type <> 'task.assigned'`, [id])).toBe(0);
   });
 });

@@ -4,22 +4,28 @@ import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { Client as PgClient } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@sagsflow/config';
-import { runMigrations } from '@sagsflow/persistence';
+import { dataSourceOptions, runMigrations, seedDemoMunicipality } from '@sagsflow/persistence';
 import { registerSearchAttributes } from '@sagsflow/temporal';
 import { createApi } from '../../apps/api/src/bootstrap';
 import { TemporalWorkerService } from '../../apps/worker/src/temporal-worker.service';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { freePort } from '../../tools/stack/ports';
+import { RunningSmtpSink, startSmtpSink } from '../../tools/stack/smtp-sink';
 import { stackValue } from './stack-env';
 
 /**
- * A suite's own slice of the shared stack: a fresh database with migrations applied, and a fresh
- * Temporal namespace with our search attributes. Nothing leaks between suites.
+ * A suite's own slice of the shared stack: a fresh database with migrations applied and the demo
+ * municipality seeded, a fresh Temporal namespace with our search attributes, and an SMTP sink
+ * that catches its e-mail. Nothing leaks between suites.
  */
 export interface SuiteStack {
   config: AppConfig;
   temporal: Client;
   db: PgClient;
+  mail: RunningSmtpSink;
   close(): Promise<void>;
 }
 
@@ -33,6 +39,9 @@ export async function createSuiteStack(overrides: Partial<Record<keyof AppConfig
   await admin.end();
   const databaseUrl = Object.assign(new URL(adminUrl.toString()), { pathname: `/${database}` }).toString();
   await runMigrations(databaseUrl);
+  const seeding = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
+  await seedDemoMunicipality(seeding).finally(() => seeding.destroy());
+  const mail = await startSmtpSink({ port: await freePort() });
 
   const namespace = `suite-${id}`;
   const connection = await Connection.connect({ address: stackValue('temporalAddress') });
@@ -45,6 +54,7 @@ export async function createSuiteStack(overrides: Partial<Record<keyof AppConfig
     TEMPORAL_ADDRESS: stackValue('temporalAddress'),
     TEMPORAL_NAMESPACE: namespace,
     TEMPORAL_TASK_QUEUE: `queue-${id}`,
+    SMTP_URL: mail.url,
     ...overrides,
   });
   const db = new PgClient({ connectionString: databaseUrl });
@@ -54,9 +64,11 @@ export async function createSuiteStack(overrides: Partial<Record<keyof AppConfig
     config,
     temporal: new Client({ connection, namespace }),
     db,
+    mail,
     async close() {
       await db.end();
       await connection.close();
+      await mail.stop();
     },
   };
 }
@@ -97,4 +109,19 @@ export async function startApi(config: AppConfig): Promise<INestApplication> {
   const app = await createApi(config);
   await app.listen(0, '127.0.0.1');
   return app;
+}
+
+/** A bearer token for a demo user, from the development login. */
+export async function login(api: INestApplication, username: string): Promise<string> {
+  const res = await request(api.getHttpServer()).post('/api/auth/dev-login').send({ username }).expect(200);
+  return res.body.accessToken;
+}
+
+/** Polls until `check` holds (for effects that arrive asynchronously), failing after `timeoutMs`. */
+export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${check.toString()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -1,46 +1,32 @@
-import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import { millisUntil, triageDueAt } from '@sagsflow/domain';
-import {
-  NotificationProcessState,
-  NotificationWorkflowInput,
-  notificationStateQuery,
-  SearchAttributeKeys,
-} from '@sagsflow/temporal/shared';
-import type { TaskActivities } from '../../activities';
-
-const { createTask } = proxyActivities<TaskActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { setHandler } from '@temporalio/workflow';
+import { POLICIES, triageDueAt } from '@sagsflow/domain';
+import { NotificationProcessState, NotificationWorkflowInput, notificationStateQuery } from '@sagsflow/temporal/shared';
+import { HumanTasks } from '../shared/human-tasks';
 
 /**
- * A notification of concern (underretning). Reception must triage it within 24 hours of receipt;
- * the deadline is a durable timer, so it survives restarts of every component.
+ * A notification of concern (underretning). Reception must triage it within 24 hours of receipt
+ * (reminded before, escalated to the lead at 24 hours); the deadline is a durable timer, so it
+ * survives restarts of every component.
  */
 export async function notificationWorkflow(input: NotificationWorkflowInput): Promise<NotificationProcessState> {
-  const dueAt = triageDueAt(new Date(input.receivedAt));
-  const state: NotificationProcessState = { step: 'triage', triageDueAt: dueAt.toISOString(), overdue: false };
-  setHandler(notificationStateQuery, () => state);
+  const tasks = new HumanTasks(POLICIES[input.policy]);
+  const state: NotificationProcessState = {
+    step: 'triage',
+    triageDueAt: triageDueAt(new Date(input.receivedAt)).toISOString(),
+    overdue: false,
+  };
+  setHandler(notificationStateQuery, () => ({ ...state, overdue: tasks.overdue, triageTaskId: tasks.open[0]?.id ?? state.triageTaskId }));
 
-  const task = await createTask({
-    key: `${workflowInfo().workflowId}/triage`,
+  const triage = await tasks.perform({
     kind: 'triage',
     caseId: input.caseId,
     processKind: 'notification',
-    workflowId: workflowInfo().workflowId,
     step: 'triage',
     agency: 'RECEPTION',
     dueAt: state.triageDueAt,
   });
-  state.triageTaskId = task.id;
-
-  // Triage decisions arrive with the task-completion Update (a later issue); until then the
-  // workflow keeps the deadline and marks itself overdue when it passes.
-  const triaged = () => false;
-  if (!(await condition(triaged, millisUntil(dueAt, new Date())))) {
-    state.overdue = true;
-    upsertSearchAttributes([{ key: SearchAttributeKeys.overdue, value: true }]);
-  }
-  await condition(triaged);
+  state.triageTaskId = triage.taskId;
+  state.step = 'triaged';
+  state.decision = String(triage.outcome.decision);
   return state;
 }

@@ -1,8 +1,11 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { CaseworkModule } from '@sagsflow/casework';
 import { AppConfig, ConfigModule, loggerOptions } from '@sagsflow/config';
 import { PersistenceModule } from '@sagsflow/persistence';
 import { TemporalClientModule } from '@sagsflow/temporal';
+import { AuthModule } from './auth/auth.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -20,7 +23,10 @@ export class AppModule {
         }),
         PersistenceModule.forRoot(config.DATABASE_URL),
         TemporalClientModule,
+        CaseworkModule,
+        AuthModule,
         HealthModule,
+        EventsModule,
         NotificationsModule,
         TasksModule,
       ],

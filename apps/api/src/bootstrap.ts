@@ -19,6 +19,7 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
       .setTitle('Sagsflow API')
       .setDescription('Cross-agency child-welfare case processes')
       .setVersion('0.1.0')
+      .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { CaseworkModule } from '@sagsflow/casework';
 import { AppConfig, ConfigModule, loggerOptions } from '@sagsflow/config';
 import { PersistenceModule } from '@sagsflow/persistence';
 import { ACTIVITY_CLASSES } from '../../../activities';
@@ -15,6 +16,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: loggerOptions(config, 'worker'), forRoutes: [] }),
         PersistenceModule.forRoot(config.DATABASE_URL),
+        CaseworkModule,
       ],
       providers: [...ACTIVITY_CLASSES, TemporalWorkerService],
     };

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { POLICIES } from '@sagsflow/domain';
 import { DEFAULT_TASK_QUEUE } from '@sagsflow/temporal/shared';
 
 const port = z.coerce.number().int().min(1).max(65535);
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /**
  * Every environment variable the apps read, validated once at start-up. A missing or malformed
@@ -28,9 +30,42 @@ const schema = z.object({
     .string()
     .regex(/^[a-z0-9-]{2,40}$/, 'must be 2–40 lowercase letters, digits or dashes')
     .default('demo'),
+  /** The municipality's policy profile (DOMAIN.md "Municipal policy profiles"). */
+  POLICY: z
+    .enum(Object.keys(POLICIES) as [keyof typeof POLICIES, ...(keyof typeof POLICIES)[]])
+    .default('legal'),
+  /** Where users open the product; links in e-mails point here. */
+  PUBLIC_URL: z.string().url('must be a URL such as https://sagsflow.kommune.dk').default('http://localhost:3000'),
+  /** OIDC issuer whose bearer tokens the API accepts (the `iss` claim). */
+  AUTH_ISSUER: z.string().min(1).default('sagsflow-dev'),
+  AUTH_AUDIENCE: z.string().min(1).default('sagsflow'),
+  /** The issuer's JWKS; without it, only the development issuer's tokens are accepted. */
+  AUTH_JWKS_URL: z.string().url('must be the https URL of the issuer\'s JWKS').optional(),
+  /** `POST /api/auth/dev-login` and the development issuer; never in production. */
+  AUTH_DEV_LOGIN: flag.optional(),
+  /** SMTP server for e-mail to coordinators, e.g. smtp://user:pass@mail.kommune.dk:587. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Sagsflow <no-reply@sagsflow.local>'),
+  /** Seed the demo municipality's teams and users (README "Demo users"); never in production. */
+  DEMO_DATA: flag.optional(),
 });
 
-export type AppConfig = z.infer<typeof schema>;
+const refined = schema
+  .transform((config) => ({
+    ...config,
+    AUTH_DEV_LOGIN: config.AUTH_DEV_LOGIN ?? config.NODE_ENV !== 'production',
+    DEMO_DATA: config.DEMO_DATA ?? config.NODE_ENV !== 'production',
+  }))
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV === 'production' && config.AUTH_DEV_LOGIN) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_DEV_LOGIN'], message: 'must be false in production' });
+    }
+    if (!config.AUTH_DEV_LOGIN && !config.AUTH_JWKS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_JWKS_URL'], message: 'is required when the development login is off' });
+    }
+  });
+
+export type AppConfig = z.infer<typeof refined>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -40,7 +75,7 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const result = schema.safeParse(env);
+  const result = refined.safeParse(env);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }

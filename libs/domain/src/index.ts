@@ -4,3 +4,4 @@ export * from './deadlines';
 export * from './policy';
 export * from './process';
 export * from './task-kind';
+export * from './task-access';

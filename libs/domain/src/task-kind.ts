@@ -2,15 +2,22 @@ import type { Agency } from './agency';
 
 /** What each kind of human work item needs when it is completed, and who does it by default. */
 export interface TaskKindSpec {
-  /** Short English title for inboxes and e-mails (never personal data). */
+  /** Short title for inboxes (never personal data). */
   title: string;
+  /** The same in Danish, for e-mails to coordinators. */
+  titleDa: string;
   agency: Agency;
   /** Outcome fields the completing user must supply. */
   requiredOutcome: readonly string[];
 }
 
 export const TASK_KINDS = {
-  triage: { title: 'Triage a notification', agency: 'RECEPTION', requiredOutcome: ['decision'] },
+  triage: {
+    title: 'Triage a notification',
+    titleDa: 'Vurdering af underretning',
+    agency: 'RECEPTION',
+    requiredOutcome: ['decision'],
+  },
 } as const satisfies Record<string, TaskKindSpec>;
 
 export type TaskKind = keyof typeof TASK_KINDS;

@@ -2,10 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source';
 import { ENTITIES } from './entities';
+import { AlertRepository } from './repositories/alert.repository';
 import { CaseRepository } from './repositories/case.repository';
 import { TaskRepository } from './repositories/task.repository';
+import { UserRepository } from './repositories/user.repository';
 
-const REPOSITORIES = [CaseRepository, TaskRepository];
+const REPOSITORIES = [AlertRepository, CaseRepository, TaskRepository, UserRepository];
 
 @Module({})
 export class PersistenceModule {

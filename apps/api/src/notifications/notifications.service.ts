@@ -45,6 +45,7 @@ export class NotificationsService {
         caseId: openedCase.id,
         municipality: this.config.MUNICIPALITY,
         receivedAt: receivedAt.toISOString(),
+        policy: this.config.POLICY,
       };
       await this.temporal.workflow.start(NOTIFICATION_WORKFLOW_TYPE, {
         workflowId,

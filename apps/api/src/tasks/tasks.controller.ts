@@ -1,16 +1,60 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { TaskDto } from './task.dto';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { type CurrentUser, User } from '../auth/current-user';
+import { CommentDto, CompleteTaskDto, InboxQueryDto, ReassignTaskDto, TaskDetailDto, TaskDto } from './task.dto';
 import { TasksService } from './tasks.service';
+import { sendPage } from './pagination';
 
 @ApiTags('tasks')
+@ApiBearerAuth()
 @Controller('tasks')
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
-  @ApiOkResponse({ type: [TaskDto] })
-  list(): Promise<TaskDto[]> {
-    return this.tasks.list();
+  @ApiOkResponse({ type: [TaskDto], description: 'Sorted by due time; X-Total-Count and Link headers page it' })
+  async inbox(@User() user: CurrentUser, @Query() query: InboxQueryDto, @Res({ passthrough: true }) res: Response) {
+    return sendPage(res, query.page, await this.tasks.inbox(user, query));
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: TaskDetailDto })
+  get(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDetailDto> {
+    return this.tasks.get(user, id);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskDto })
+  complete(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CompleteTaskDto): Promise<TaskDto> {
+    return this.tasks.complete(user, id, dto.outcome);
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskDto })
+  claim(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDto> {
+    return this.tasks.claim(user, id);
+  }
+
+  @Post(':id/release')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskDto })
+  release(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDto> {
+    return this.tasks.release(user, id);
+  }
+
+  @Post(':id/reassign')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TaskDto })
+  reassign(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReassignTaskDto): Promise<TaskDto> {
+    return this.tasks.reassign(user, id, dto.to);
+  }
+
+  @Post(':id/comments')
+  @ApiOkResponse({ type: TaskDetailDto })
+  comment(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CommentDto): Promise<TaskDetailDto> {
+    return this.tasks.comment(user, id, dto.text);
   }
 }

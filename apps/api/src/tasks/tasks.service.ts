@@ -1,12 +1,97 @@
-import { Injectable } from '@nestjs/common';
-import { TaskRepository } from '@sagsflow/persistence';
-import { TaskDto, toTaskDto } from './task.dto';
+import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { TaskService } from '@sagsflow/casework';
+import { isTaskKind, missingOutcomeFields } from '@sagsflow/domain';
+import { completeTaskUpdate, TaskFailure, TemporalClient } from '@sagsflow/temporal';
+import type { CurrentUser } from '../auth/current-user';
+import { InboxQueryDto, TaskDetailDto, TaskDto, toTaskDto, toTaskEventDto } from './task.dto';
+
+export const INBOX_PAGE_SIZE = 50;
 
 @Injectable()
 export class TasksService {
-  constructor(private readonly tasks: TaskRepository) {}
+  constructor(
+    private readonly tasks: TaskService,
+    private readonly temporal: TemporalClient,
+  ) {}
 
-  async list(): Promise<TaskDto[]> {
-    return (await this.tasks.list()).map(toTaskDto);
+  async inbox(user: CurrentUser, query: InboxQueryDto): Promise<{ items: TaskDto[]; total: number }> {
+    const { items, total } = await this.tasks.inbox({
+      scope: query.scope,
+      user,
+      status: query.status,
+      dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
+      page: query.page,
+      pageSize: INBOX_PAGE_SIZE,
+    });
+    const now = new Date();
+    return { items: items.map((task) => toTaskDto(task, now)), total };
   }
+
+  async get(user: CurrentUser, id: string): Promise<TaskDetailDto> {
+    const task = await this.tasks.visibleTask(user, id);
+    const history = await this.tasks.history(user, id);
+    return { ...toTaskDto(task), history: history.map(toTaskEventDto) };
+  }
+
+  /**
+   * Completes a task through its workflow's `completeTask` Update: the workflow is the one place
+   * that decides, so concurrent requests yield exactly one completion (the others get 409).
+   */
+  async complete(user: CurrentUser, id: string, outcome: Record<string, unknown> = {}): Promise<TaskDto> {
+    const task = await this.tasks.taskToComplete(user, id);
+    if (isTaskKind(task.kind)) {
+      const missing = missingOutcomeFields(task.kind, outcome);
+      if (missing.length > 0) throw invalidOutcome(`outcome.${missing[0]} is required for a ${task.kind} task`, missing);
+    }
+    try {
+      await this.temporal.workflow
+        .getHandle(task.workflowId)
+        .executeUpdate(completeTaskUpdate, { args: [{ taskId: id, outcome, actor: user.username }] });
+    } catch (error) {
+      throw toHttpError(error, id);
+    }
+    return toTaskDto(await this.tasks.visibleTask(user, id));
+  }
+
+  async claim(user: CurrentUser, id: string): Promise<TaskDto> {
+    return toTaskDto(await this.tasks.claim(user, id));
+  }
+
+  async release(user: CurrentUser, id: string): Promise<TaskDto> {
+    return toTaskDto(await this.tasks.release(user, id));
+  }
+
+  async reassign(user: CurrentUser, id: string, to: string): Promise<TaskDto> {
+    return toTaskDto(await this.tasks.reassign(user, id, to));
+  }
+
+  async comment(user: CurrentUser, id: string, text: string): Promise<TaskDetailDto> {
+    await this.tasks.comment(user, id, text);
+    return this.get(user, id);
+  }
+}
+
+function invalidOutcome(message: string, fields: string[]): UnprocessableEntityException {
+  return new UnprocessableEntityException({
+    statusCode: 422,
+    error: 'Unprocessable Entity',
+    message,
+    fields: fields.map((field) => ({ field: field.startsWith('outcome.') ? field : `outcome.${field}`, rules: ['required'] })),
+  });
+}
+
+function toHttpError(error: unknown, taskId: string): Error {
+  if (error instanceof WorkflowNotFoundError) return new ConflictException(`The process of task ${taskId} has ended`);
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const failure = error.cause;
+    if (failure.type === TaskFailure.invalidOutcome) {
+      return invalidOutcome(failure.message, (failure.details ?? []).map(String));
+    }
+    if (failure.type === TaskFailure.alreadyCompleted || failure.type === TaskFailure.unknownTask) {
+      return new ConflictException(failure.message);
+    }
+  }
+  return error instanceof Error ? error : new Error(String(error));
 }

@@ -17,6 +17,17 @@ export class CaseEntity {
   @Column({ name: 'owner_agency', type: 'text' })
   ownerAgency: Agency;
 
+  /** The authority caseworker responsible for the case (myndighedsrådgiver). */
+  @Column({ name: 'responsible_caseworker', type: 'text', nullable: true })
+  responsibleCaseworker: string | null;
+
+  /** The coordinator (tovholder) across agencies; every young person aged 16+ has one. */
+  @Column({ type: 'text', nullable: true })
+  coordinator: string | null;
+
+  @Column({ type: 'text', default: 'open' })
+  status: 'open' | 'closed';
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,11 +1,15 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { JsonObject } from './json';
 import type { Agency, ProcessKind } from '@sagsflow/domain';
 
 export type TaskStatus = 'open' | 'completed' | 'cancelled';
 
-/** A human work item a workflow is waiting for. Only workflows create tasks (via an activity). */
+/**
+ * A human work item a workflow is waiting for. Only workflows create tasks (via an activity); only
+ * the owning workflow completes them (via an Update). Claim, release, reassign and comments are
+ * read-model changes made by the API.
+ */
 @Entity({ name: 'tasks' })
-@Index('tasks_inbox_idx', ['agency', 'status', 'dueAt'])
 export class TaskEntity {
   @PrimaryColumn('uuid')
   id: string;
@@ -17,7 +21,6 @@ export class TaskEntity {
   @Column({ type: 'text' })
   kind: string;
 
-  @Index()
   @Column({ name: 'case_id', type: 'uuid' })
   caseId: string;
 
@@ -31,8 +34,12 @@ export class TaskEntity {
   @Column({ type: 'text' })
   step: string;
 
+  /** The candidate group: anyone in this agency's team may claim the task. */
   @Column({ type: 'text' })
   agency: Agency;
+
+  @Column({ type: 'text' })
+  team: string;
 
   @Column({ type: 'text', nullable: true })
   assignee: string | null;
@@ -40,8 +47,24 @@ export class TaskEntity {
   @Column({ name: 'due_at', type: 'timestamptz' })
   dueAt: Date;
 
+  @Column({ name: 'remind_at', type: 'timestamptz', nullable: true })
+  remindAt: Date | null;
+
+  /** Who is told when the task is overdue (the team's lead when it was created). */
+  @Column({ name: 'escalate_to', type: 'text', nullable: true })
+  escalateTo: string | null;
+
   @Column({ type: 'text', default: 'open' })
   status: TaskStatus;
+
+  @Column({ type: 'jsonb', nullable: true })
+  outcome: JsonObject | null;
+
+  @Column({ name: 'completed_by', type: 'text', nullable: true })
+  completedBy: string | null;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,4 +1,5 @@
 import { InitialReadModel1763800000000 } from './1763800000000-initial-read-model';
+import { PeopleTasksAlerts1763900000000 } from './1763900000000-people-tasks-alerts';
 
 /** In order of application. */
-export const MIGRATIONS = [InitialReadModel1763800000000];
+export const MIGRATIONS = [InitialReadModel1763800000000, PeopleTasksAlerts1763900000000];

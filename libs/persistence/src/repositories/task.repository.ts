@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Agency, ProcessKind } from '@sagsflow/domain';
-import { TaskEntity } from '../entities';
+import { TaskEntity, TaskEventEntity, TaskEventType, TaskStatus } from '../entities';
+import type { JsonObject } from '../entities/json';
 
-export interface CreateTaskInput {
+export interface NewTask {
   /** Idempotency key, unique per task for ever (workflow id + step). */
   key: string;
   kind: string;
@@ -14,27 +15,121 @@ export interface CreateTaskInput {
   workflowId: string;
   step: string;
   agency: Agency;
-  assignee?: string;
-  /** ISO-8601 */
-  dueAt: string;
+  team: string;
+  assignee: string | null;
+  dueAt: Date;
+  remindAt: Date | null;
+  escalateTo: string | null;
+}
+
+export type InboxScope = 'mine' | 'team' | 'agency';
+
+export interface InboxQuery {
+  scope: InboxScope;
+  user: { username: string; team: string; agency: Agency };
+  status: TaskStatus;
+  dueBefore?: Date;
+  page: number;
+  pageSize: number;
 }
 
 @Injectable()
 export class TaskRepository {
-  constructor(@InjectRepository(TaskEntity) private readonly repo: Repository<TaskEntity>) {}
+  constructor(
+    @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
+    @InjectRepository(TaskEventEntity) private readonly events: Repository<TaskEventEntity>,
+  ) {}
 
-  /** Inserts the task unless one with the same key exists, and returns whichever is stored. */
-  async createOnce(input: CreateTaskInput): Promise<TaskEntity> {
-    await this.repo
+  /** Inserts the task unless one with the same key exists; `created` says which happened. */
+  async createOnce(task: NewTask): Promise<{ task: TaskEntity; created: boolean }> {
+    const result = await this.tasks
       .createQueryBuilder()
       .insert()
-      .values({ ...input, id: randomUUID(), assignee: input.assignee ?? null, dueAt: new Date(input.dueAt) })
+      .values({ ...task, id: randomUUID() })
       .orIgnore()
+      .returning(['id'])
       .execute();
-    return this.repo.findOneByOrFail({ key: input.key });
+    const created = result.raw.length > 0;
+    const stored = await this.tasks.findOneByOrFail({ key: task.key });
+    if (created) await this.addEventOnce(stored.id, 'created', { assignee: stored.assignee, team: stored.team });
+    return { task: stored, created };
   }
 
-  list(): Promise<TaskEntity[]> {
-    return this.repo.find({ order: { dueAt: 'ASC', id: 'ASC' }, take: 500 });
+  findById(id: string): Promise<TaskEntity | null> {
+    return this.tasks.findOneBy({ id });
+  }
+
+  async inbox(query: InboxQuery): Promise<{ items: TaskEntity[]; total: number }> {
+    const qb = this.tasks.createQueryBuilder('t').where('t.status = :status', { status: query.status });
+    if (query.scope === 'mine') qb.andWhere('t.assignee = :username', { username: query.user.username });
+    if (query.scope === 'team') qb.andWhere('t.team = :team', { team: query.user.team });
+    if (query.scope === 'agency') qb.andWhere('t.agency = :agency', { agency: query.user.agency });
+    if (query.dueBefore) qb.andWhere('t.due_at < :dueBefore', { dueBefore: query.dueBefore });
+    const [items, total] = await qb
+      .orderBy('t.due_at', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  /** Sets the assignee when `from` matches the current one (null = unassigned); false if it did not. */
+  async changeAssignee(id: string, from: string | null | 'any', to: string | null): Promise<boolean> {
+    const qb = this.tasks
+      .createQueryBuilder()
+      .update()
+      .set({ assignee: to })
+      .where('id = :id AND status = :open', { id, open: 'open' });
+    if (from === null) qb.andWhere('assignee IS NULL');
+    else if (from !== 'any') qb.andWhere('assignee = :from', { from });
+    return ((await qb.execute()).affected ?? 0) > 0;
+  }
+
+  /** Records a completion once; a repeated call (a retried activity) changes nothing. */
+  async recordCompletion(id: string, outcome: JsonObject, by: string, at: Date): Promise<boolean> {
+    // Wrapped in a SELECT so the driver returns the changed rows (a bare UPDATE returns [rows, count]).
+    const changedRows: unknown[] = await this.tasks.query(
+      `WITH changed AS (
+         UPDATE tasks SET status = 'completed', outcome = $2, completed_by = $3, completed_at = $4
+          WHERE id = $1 AND status = 'open' RETURNING id)
+       SELECT id FROM changed`,
+      [id, outcome, by, at],
+    );
+    const changed = changedRows.length > 0;
+    if (changed) await this.addEventOnce(id, 'completed', { outcome }, by);
+    return changed;
+  }
+
+  async addEvent(taskId: string, type: TaskEventType, actor: string, data: JsonObject = {}): Promise<void> {
+    await this.events.query(`INSERT INTO task_events (task_id, type, actor, data) VALUES ($1, $2, $3, $4)`, [
+      taskId,
+      type,
+      actor,
+      data,
+    ]);
+  }
+
+  /**
+   * Adds a created, reminded, escalated or completed event unless the task has one (a unique index
+   * makes this safe under concurrent retries); true when this call added it.
+   */
+  async addEventOnce(
+    taskId: string,
+    type: 'created' | 'reminded' | 'escalated' | 'completed',
+    data: JsonObject = {},
+    actor = 'system',
+  ): Promise<boolean> {
+    const inserted: unknown[] = await this.events.query(
+      `INSERT INTO task_events (task_id, type, actor, data) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (task_id, type) WHERE type IN ('created', 'reminded', 'escalated', 'completed') DO NOTHING
+       RETURNING id`,
+      [taskId, type, actor, data],
+    );
+    return inserted.length > 0;
+  }
+
+  history(taskId: string): Promise<TaskEventEntity[]> {
+    return this.events.find({ where: { taskId }, order: { id: 'ASC' } });
   }
 }

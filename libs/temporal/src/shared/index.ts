@@ -1,3 +1,4 @@
+export * from './notification';
 export * from './search-attributes';
 export * from './task-queues';
-export * from './notification';
+export * from './tasks';

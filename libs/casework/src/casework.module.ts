@@ -1,0 +1,12 @@
+import { Global, Module } from '@nestjs/common';
+import { AlertService } from './alerts/alert.service';
+import { Mailer } from './alerts/mailer';
+import { AssignmentService } from './assignment/assignment.service';
+import { TaskService } from './tasks/task.service';
+
+const SERVICES = [AlertService, AssignmentService, Mailer, TaskService];
+
+/** The services that hold the casework logic, shared by the API and the worker's activities. */
+@Global()
+@Module({ providers: SERVICES, exports: SERVICES })
+export class CaseworkModule {}

@@ -1,0 +1,166 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Actor, canSeeTask, canWorkOnTask, isLeadFor } from '@sagsflow/domain';
+import { InboxQuery, JsonObject, TaskEntity, TaskRepository, UserRepository } from '@sagsflow/persistence';
+import type { CreatedTask, CreateTaskInput } from '@sagsflow/temporal/shared';
+import { AlertService } from '../alerts/alert.service';
+
+/** Tasks: created and completed by workflows (through activities), worked on by people (through the API). */
+@Injectable()
+export class TaskService {
+  constructor(
+    private readonly tasks: TaskRepository,
+    private readonly users: UserRepository,
+    private readonly alerts: AlertService,
+  ) {}
+
+  /** Creates the task once per key and alerts whoever should pick it up. */
+  async createForWorkflow(input: CreateTaskInput): Promise<CreatedTask> {
+    const team = input.team ? await this.users.findTeam(input.team) : await this.users.defaultTeamOf(input.agency);
+    if (!team) throw new Error(`No team for agency ${input.agency}${input.team ? ` named ${input.team}` : ''}`);
+    const { task } = await this.tasks.createOnce({
+      key: input.key,
+      kind: input.kind,
+      caseId: input.caseId,
+      processKind: input.processKind,
+      workflowId: input.workflowId,
+      step: input.step,
+      agency: input.agency,
+      team: team.id,
+      assignee: input.assignee ?? null,
+      dueAt: new Date(input.dueAt),
+      remindAt: input.remindAt ? new Date(input.remindAt) : null,
+      escalateTo: team.leadUsername,
+    });
+    // Alerts are idempotent by key, so a retried activity finishes what the first try began.
+    await this.alerts.sendToAll(await this.responsible(task), {
+      key: `${task.key}/assigned`,
+      type: 'task.assigned',
+      taskId: task.id,
+      caseId: task.caseId,
+      data: taskFacts(task),
+    });
+    return { id: task.id };
+  }
+
+  /** Reminds the assignee (or the team, while unassigned) before the due time. */
+  async remind(taskId: string): Promise<void> {
+    const task = await this.openTask(taskId);
+    if (!task) return;
+    await this.tasks.addEventOnce(task.id, 'reminded');
+    await this.alerts.sendToAll(await this.responsible(task), {
+      key: `${task.key}/reminder`,
+      type: 'task.reminder',
+      taskId: task.id,
+      caseId: task.caseId,
+      data: taskFacts(task),
+    });
+  }
+
+  /** Tells the lead that the task missed its due time. */
+  async escalate(taskId: string): Promise<void> {
+    const task = await this.openTask(taskId);
+    if (!task) return;
+    await this.tasks.addEventOnce(task.id, 'escalated', { to: task.escalateTo });
+    if (!task.escalateTo) return;
+    await this.alerts.send({
+      key: `${task.key}/escalation`,
+      username: task.escalateTo,
+      type: 'task.escalated',
+      taskId: task.id,
+      caseId: task.caseId,
+      data: { ...taskFacts(task), assignee: task.assignee },
+    });
+  }
+
+  recordCompletion(taskId: string, outcome: JsonObject, by: string, at: Date): Promise<boolean> {
+    return this.tasks.recordCompletion(taskId, outcome, by, at);
+  }
+
+  inbox(query: InboxQuery) {
+    return this.tasks.inbox(query);
+  }
+
+  /** The task, if the actor may see it; 404 otherwise (its existence is not disclosed). */
+  async visibleTask(actor: Actor, taskId: string): Promise<TaskEntity> {
+    const task = await this.tasks.findById(taskId);
+    if (!task || !canSeeTask(actor, task)) throw new NotFoundException(`Task ${taskId} not found`);
+    return task;
+  }
+
+  /** Checks that the actor may complete the task; the owning workflow decides the rest. */
+  async taskToComplete(actor: Actor, taskId: string): Promise<TaskEntity> {
+    const task = await this.visibleTask(actor, taskId);
+    if (!canWorkOnTask(actor, task)) throw new ForbiddenException(`You may not complete task ${taskId}`);
+    if (task.status !== 'open') throw new ConflictException(`Task ${taskId} is already ${task.status}`);
+    return task;
+  }
+
+  async claim(actor: Actor, taskId: string): Promise<TaskEntity> {
+    const task = await this.visibleTask(actor, taskId);
+    if (actor.agency !== task.agency) throw new ForbiddenException(`Only ${task.agency} may claim task ${taskId}`);
+    if (!(await this.tasks.changeAssignee(taskId, null, actor.username))) {
+      throw new ConflictException(`Task ${taskId} is not open and unassigned`);
+    }
+    await this.tasks.addEvent(taskId, 'claimed', actor.username);
+    return this.visibleTask(actor, taskId);
+  }
+
+  async release(actor: Actor, taskId: string): Promise<TaskEntity> {
+    const task = await this.visibleTask(actor, taskId);
+    const lead = isLeadFor(actor, task);
+    if (task.assignee !== actor.username && !lead) throw new ForbiddenException(`Task ${taskId} is not assigned to you`);
+    if (!(await this.tasks.changeAssignee(taskId, lead ? 'any' : actor.username, null))) {
+      throw new ConflictException(`Task ${taskId} is not open and assigned`);
+    }
+    await this.tasks.addEvent(taskId, 'released', actor.username, { from: task.assignee });
+    return this.visibleTask(actor, taskId);
+  }
+
+  /** A lead moves the task to someone in the task's agency, who is alerted. */
+  async reassign(actor: Actor, taskId: string, to: string): Promise<TaskEntity> {
+    const task = await this.visibleTask(actor, taskId);
+    if (!isLeadFor(actor, task)) throw new ForbiddenException(`Only a lead may reassign task ${taskId}`);
+    const assignee = await this.users.findActive(to);
+    if (!assignee || assignee.agency !== task.agency) {
+      throw new ConflictException(`${to} is not an active member of ${task.agency}`);
+    }
+    if (!(await this.tasks.changeAssignee(taskId, 'any', to))) throw new ConflictException(`Task ${taskId} is not open`);
+    await this.tasks.addEvent(taskId, 'reassigned', actor.username, { from: task.assignee, to });
+    const reassigned = await this.visibleTask(actor, taskId);
+    await this.alerts.send({
+      key: `${task.key}/assigned/${to}/${Date.now()}`,
+      username: to,
+      type: 'task.assigned',
+      taskId,
+      caseId: task.caseId,
+      data: taskFacts(reassigned),
+    });
+    return reassigned;
+  }
+
+  async comment(actor: Actor, taskId: string, text: string): Promise<void> {
+    const task = await this.visibleTask(actor, taskId);
+    if (!canWorkOnTask(actor, task)) throw new ForbiddenException(`You may not comment on task ${taskId}`);
+    await this.tasks.addEvent(taskId, 'commented', actor.username, { text });
+  }
+
+  async history(actor: Actor, taskId: string) {
+    await this.visibleTask(actor, taskId);
+    return this.tasks.history(taskId);
+  }
+
+  private async openTask(taskId: string): Promise<TaskEntity | undefined> {
+    const task = await this.tasks.findById(taskId);
+    return task?.status === 'open' ? task : undefined;
+  }
+
+  private async responsible(task: TaskEntity): Promise<string[]> {
+    if (task.assignee) return [task.assignee];
+    return (await this.users.teamMembers(task.team)).filter((u) => u.role !== 'lead').map((u) => u.username);
+  }
+}
+
+/** What an alert may say about a task: kind, step and due time — identifiers, never personal data. */
+function taskFacts(task: TaskEntity): JsonObject {
+  return { kind: task.kind, step: task.step, dueAt: task.dueAt.toISOString() };
+}

@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { JsonObject } from './json';
+
+export const ALERT_TYPES = ['task.assigned', 'task.reminder', 'task.escalated', 'caseload.at-cap'] as const;
+export type AlertType = (typeof ALERT_TYPES)[number];
+
+/**
+ * Something a coordinator must be told (a task for them, a reminder, an escalation). We say
+ * "alert" because "notification" is the underretning. Delivered live over SSE and by e-mail;
+ * carries identifiers only, never personal data.
+ */
+@Entity({ name: 'alerts' })
+export class AlertEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  /** One alert per key, so a retried activity never alerts twice. */
+  @Column({ type: 'text', unique: true })
+  key: string;
+
+  @Column({ type: 'text' })
+  username: string;
+
+  @Column({ type: 'text' })
+  type: AlertType;
+
+  @Column({ name: 'task_id', type: 'uuid', nullable: true })
+  taskId: string | null;
+
+  @Column({ name: 'case_id', type: 'uuid', nullable: true })
+  caseId: string | null;
+
+  @Column({ type: 'jsonb', default: {} })
+  data: JsonObject;
+
+  @Column({ name: 'emailed_at', type: 'timestamptz', nullable: true })
+  emailedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,60 @@
+import { EventEmitter } from 'node:events';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
+
+export interface SunkMail {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+export interface RunningSmtpSink {
+  url: string;
+  messages: SunkMail[];
+  /** Emits 'mail' with each SunkMail. */
+  events: EventEmitter;
+  stop(): Promise<void>;
+}
+
+/**
+ * A development and test SMTP server that accepts every message and keeps it: in memory, and as
+ * .eml files in `dir` when given (so developers can open what coordinators would receive).
+ */
+export function startSmtpSink(options: { port: number; dir?: string; log?: (message: string) => void }): Promise<RunningSmtpSink> {
+  const messages: SunkMail[] = [];
+  const events = new EventEmitter();
+  if (options.dir) mkdirSync(options.dir, { recursive: true });
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const mail: SunkMail = {
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        };
+        messages.push(mail);
+        if (options.dir) writeFileSync(join(options.dir, `${Date.now()}-${messages.length}.eml`), mail.raw);
+        options.log?.(`mail to ${mail.to.join(', ')}`);
+        events.emit('mail', mail);
+        callback();
+      });
+    },
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () =>
+      resolve({
+        url: `smtp://127.0.0.1:${options.port}`,
+        messages,
+        events,
+        stop: () => new Promise<void>((done) => server.close(() => done())),
+      }),
+    );
+  });
+}

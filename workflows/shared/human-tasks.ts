@@ -1,0 +1,116 @@
+import {
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { millisUntil, missingOutcomeFields, Policy, reminderAt } from '@sagsflow/domain';
+import {
+  completeTaskUpdate,
+  SearchAttributeKeys,
+  TaskCompletion,
+  TaskFailure,
+  TaskRequest,
+} from '@sagsflow/temporal/shared';
+import type { TaskActivities } from '../../activities';
+
+const activities = proxyActivities<TaskActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+interface PendingTask {
+  request: TaskRequest;
+  overdue: boolean;
+  completion?: TaskCompletion;
+  /** The completion is in the read model; the process may move on. */
+  recorded: boolean;
+}
+
+/**
+ * Human work inside a workflow: create a task, remind before its due time, escalate at it, and
+ * wait for the one completion that the `completeTask` Update delivers. Keeps the workflow's
+ * `NextDeadline` and `Overdue` search attributes current.
+ */
+export class HumanTasks {
+  private readonly tasks = new Map<string, PendingTask>();
+
+  constructor(private readonly policy: Policy) {
+    setHandler(
+      completeTaskUpdate,
+      async (request) => {
+        const task = this.tasks.get(request.taskId)!;
+        // Recorded before the first await, so a concurrent second request fails validation.
+        task.completion = { ...request, completedAt: new Date().toISOString() };
+        this.updateSearchAttributes();
+        await activities.recordTaskCompletion(task.completion);
+        task.recorded = true;
+        return task.completion;
+      },
+      {
+        validator: (request) => {
+          const task = this.tasks.get(request.taskId);
+          if (!task) throw ApplicationFailure.create({ type: TaskFailure.unknownTask, message: `No open task ${request.taskId} in this process` });
+          if (task.completion) {
+            throw ApplicationFailure.create({ type: TaskFailure.alreadyCompleted, message: `Task ${request.taskId} is already completed` });
+          }
+          const missing = missingOutcomeFields(task.request.kind, request.outcome);
+          if (missing.length > 0) {
+            throw ApplicationFailure.create({
+              type: TaskFailure.invalidOutcome,
+              message: `outcome.${missing[0]} is required for a ${task.request.kind} task`,
+              details: missing.map((field) => `outcome.${field}`),
+            });
+          }
+        },
+      },
+    );
+  }
+
+  /** Creates the task and resolves with its completion, however long that takes. */
+  async perform(request: TaskRequest, occurrence?: number): Promise<TaskCompletion> {
+    const { workflowId } = workflowInfo();
+    const dueAt = new Date(request.dueAt);
+    const remindAt = reminderAt(new Date(), dueAt, this.policy.reminderLeadHours);
+    const { id } = await activities.createTask({
+      ...request,
+      key: `${workflowId}/${request.step}${occurrence === undefined ? '' : `#${occurrence}`}`,
+      workflowId,
+      remindAt: remindAt?.toISOString(),
+    });
+    const task: PendingTask = { request, overdue: false, recorded: false };
+    this.tasks.set(id, task);
+    this.updateSearchAttributes();
+
+    const done = () => task.completion !== undefined;
+    if (remindAt && !(await condition(done, millisUntil(remindAt, new Date())))) await activities.remindTask(id);
+    if (!(await condition(done, millisUntil(dueAt, new Date())))) {
+      task.overdue = true;
+      this.updateSearchAttributes();
+      await activities.escalateTask(id);
+    }
+    await condition(() => task.recorded);
+    return task.completion!;
+  }
+
+  /** Open tasks by id, for the workflow's state query. */
+  get open(): { id: string; kind: string; dueAt: string; overdue: boolean }[] {
+    return [...this.tasks.entries()]
+      .filter(([, t]) => !t.completion)
+      .map(([id, t]) => ({ id, kind: t.request.kind, dueAt: t.request.dueAt, overdue: t.overdue }));
+  }
+
+  get overdue(): boolean {
+    return this.open.some((t) => t.overdue);
+  }
+
+  private updateSearchAttributes(): void {
+    const next = this.open.map((t) => t.dueAt).sort()[0];
+    upsertSearchAttributes([
+      { key: SearchAttributeKeys.nextDeadline, value: next ? new Date(next) : null },
+      { key: SearchAttributeKeys.overdue, value: this.overdue },
+    ]);
+  }
+}
