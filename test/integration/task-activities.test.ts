@@ -32,7 +32,8 @@ describe('TaskActivities (idempotent under retries)', () => {
     await stack?.close();
   });
 
-  const input = (key: string): CreateTaskInput => ({
+  const input = (key: string, id = randomUUID()): CreateTaskInput => ({
+    id,
     key,
     kind: 'triage',
     caseId,
@@ -46,8 +47,9 @@ describe('TaskActivities (idempotent under retries)', () => {
 
   it('creates one task, one history entry and one alert per team member however often it is retried', async () => {
     const key = `notification-${randomUUID()}/triage`;
-    const results = await Promise.all([1, 2, 3, 4, 5].map(() => activities.createTask(input(key))));
-    const again = await activities.createTask(input(key));
+    const id = randomUUID();
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => activities.createTask(input(key, id))));
+    const again = await activities.createTask(input(key, id));
 
     expect(new Set([...results, again].map((r) => r.id)).size).toBe(1);
     expect(await count('SELECT count(*)::int AS n FROM tasks WHERE key = $1', [key])).toBe(1);

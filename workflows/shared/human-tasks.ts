@@ -4,6 +4,7 @@ import {
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
+  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
 import { millisUntil, missingOutcomeFields, Policy, reminderAt } from '@sagsflow/domain';
@@ -74,15 +75,19 @@ export class HumanTasks {
     const { workflowId } = workflowInfo();
     const dueAt = new Date(request.dueAt);
     const remindAt = reminderAt(new Date(), dueAt, this.policy.reminderLeadHours);
-    const { id } = await activities.createTask({
+    // The id is ours (deterministic on replay) and known before the row exists, so a completion
+    // that arrives the moment the task shows up in an inbox always finds it.
+    const id = uuid4();
+    const task: PendingTask = { request, overdue: false, recorded: false };
+    this.tasks.set(id, task);
+    this.updateSearchAttributes();
+    await activities.createTask({
       ...request,
+      id,
       key: `${workflowId}/${request.step}${occurrence === undefined ? '' : `#${occurrence}`}`,
       workflowId,
       remindAt: remindAt?.toISOString(),
     });
-    const task: PendingTask = { request, overdue: false, recorded: false };
-    this.tasks.set(id, task);
-    this.updateSearchAttributes();
 
     const done = () => task.completion !== undefined;
     if (remindAt && !(await condition(done, millisUntil(remindAt, new Date())))) await activities.remindTask(id);

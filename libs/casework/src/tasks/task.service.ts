@@ -18,6 +18,7 @@ export class TaskService {
     const team = input.team ? await this.users.findTeam(input.team) : await this.users.defaultTeamOf(input.agency);
     if (!team) throw new Error(`No team for agency ${input.agency}${input.team ? ` named ${input.team}` : ''}`);
     const { task } = await this.tasks.createOnce({
+      id: input.id,
       key: input.key,
       kind: input.kind,
       caseId: input.caseId,
@@ -80,10 +81,11 @@ export class TaskService {
     return this.tasks.inbox(query);
   }
 
-  /** The task, if the actor may see it; 404 otherwise (its existence is not disclosed). */
+  /** The task, if it exists (404) and the actor's agency may see it (403). */
   async visibleTask(actor: Actor, taskId: string): Promise<TaskEntity> {
     const task = await this.tasks.findById(taskId);
-    if (!task || !canSeeTask(actor, task)) throw new NotFoundException(`Task ${taskId} not found`);
+    if (!task) throw new NotFoundException(`Task ${taskId} not found`);
+    if (!canSeeTask(actor, task)) throw new ForbiddenException(`Task ${taskId} belongs to ${task.agency}`);
     return task;
   }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -7,6 +6,7 @@ import { TaskEntity, TaskEventEntity, TaskEventType, TaskStatus } from '../entit
 import type { JsonObject } from '../entities/json';
 
 export interface NewTask {
+  id: string;
   /** Idempotency key, unique per task for ever (workflow id + step). */
   key: string;
   kind: string;
@@ -45,7 +45,7 @@ export class TaskRepository {
     const result = await this.tasks
       .createQueryBuilder()
       .insert()
-      .values({ ...task, id: randomUUID() })
+      .values(task)
       .orIgnore()
       .returning(['id'])
       .execute();

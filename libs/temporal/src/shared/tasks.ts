@@ -16,8 +16,10 @@ export interface TaskRequest {
   dueAt: string;
 }
 
-/** The request as the createTask activity receives it: with its idempotency key and reminder time. */
+/** The request as the createTask activity receives it: with its id, idempotency key and reminder time. */
 export interface CreateTaskInput extends TaskRequest {
+  /** Chosen by the workflow, so it knows the task before the row exists. */
+  id: string;
   key: string;
   workflowId: string;
   remindAt?: string;
