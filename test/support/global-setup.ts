@@ -5,6 +5,7 @@ import { freePort } from '../../tools/stack/ports';
 import { startEmbeddedPostgres } from '../../tools/stack/postgres';
 import { startTemporalDevServer } from '../../tools/stack/temporal-dev-server';
 import { STACK_ENV, type RunningStack } from './stack-env';
+import timeSkippingSetup from './time-skipping-setup';
 
 /**
  * One real Temporal dev server and one real PostgreSQL per test run, on free ports. Suites isolate
@@ -17,6 +18,7 @@ export default async function globalSetup(): Promise<void> {
     startTemporalDevServer({ dbFilename: join(dir, 'temporal.db'), log: (message) => console.log(`[stack] ${message}`) }),
     freePort().then((port) => startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port })),
   ]);
+  await timeSkippingSetup();
   process.env[STACK_ENV.temporalAddress] = temporal.address;
   process.env[STACK_ENV.postgresAdminUrl] = postgres.urlFor('postgres');
   process.env[STACK_ENV.temporalDbFile] = join(dir, 'temporal.db');

@@ -29,7 +29,17 @@ export interface SuiteStack {
   close(): Promise<void>;
 }
 
-export async function createSuiteStack(overrides: Partial<Record<keyof AppConfig, string>> = {}): Promise<SuiteStack> {
+export interface SuiteTemporal {
+  /** Another Temporal server (the time-skipping one) instead of the shared dev server. */
+  address: string;
+  /** A namespace that already exists there. */
+  namespace: string;
+}
+
+export async function createSuiteStack(
+  overrides: Partial<Record<keyof AppConfig, string>> = {},
+  temporalServer?: SuiteTemporal,
+): Promise<SuiteStack> {
   const id = randomBytes(4).toString('hex');
   const adminUrl = new URL(stackValue('postgresAdminUrl'));
   const database = `sagsflow_test_${id}`;
@@ -43,15 +53,16 @@ export async function createSuiteStack(overrides: Partial<Record<keyof AppConfig
   await seedDemoMunicipality(seeding).finally(() => seeding.destroy());
   const mail = await startSmtpSink({ port: await freePort() });
 
-  const namespace = `suite-${id}`;
-  const connection = await Connection.connect({ address: stackValue('temporalAddress') });
-  await createNamespace(connection, namespace);
+  const address = temporalServer?.address ?? stackValue('temporalAddress');
+  const namespace = temporalServer?.namespace ?? `suite-${id}`;
+  const connection = await Connection.connect({ address });
+  if (!temporalServer) await createNamespace(connection, namespace);
 
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     DATABASE_URL: databaseUrl,
-    TEMPORAL_ADDRESS: stackValue('temporalAddress'),
+    TEMPORAL_ADDRESS: address,
     TEMPORAL_NAMESPACE: namespace,
     TEMPORAL_TASK_QUEUE: `queue-${id}`,
     SMTP_URL: mail.url,
