@@ -1,5 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -23,19 +23,20 @@ interface Launched {
 
 describe('npm start (built launcher)', () => {
   let dataDir: string;
-  let ports: { api: number; temporal: number; ui: number; pg: number };
+  let ports: { api: number; temporal: number; ui: number; pg: number; smtp: number };
   const api = (path: string) => `http://127.0.0.1:${ports.api}${path}`;
 
   beforeAll(async () => {
     if (!existsSync(LAUNCHER)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
     dataDir = mkdtempSync(join(tmpdir(), 'sagsflow-e2e-'));
     chmodSync(dataDir, 0o755);
-    ports = { api: await freePort(), temporal: await freePort(), ui: await freePort(), pg: await freePort() };
+    ports = { api: await freePort(), temporal: await freePort(), ui: await freePort(), pg: await freePort(), smtp: await freePort() };
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   function launch(): Promise<Launched> {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', SAGSFLOW_DATA_DIR: dataDir };
+    delete env.SMTP_URL;
     delete env.DATABASE_URL;
     delete env.TEMPORAL_ADDRESS;
     Object.assign(env, {
@@ -43,6 +44,7 @@ describe('npm start (built launcher)', () => {
       TEMPORAL_PORT: String(ports.temporal),
       TEMPORAL_UI_PORT: String(ports.ui),
       EMBEDDED_PG_PORT: String(ports.pg),
+      SMTP_SINK_PORT: String(ports.smtp),
     });
     const child = spawn(process.execPath, [LAUNCHER], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -69,9 +71,20 @@ describe('npm start (built launcher)', () => {
     expect(launched.output()).toContain('[start] Stopped.');
   }
 
-  async function waitForTasks(): Promise<Task[]> {
+  /** Signs in through the development login, as a developer trying the product would. */
+  async function bearer(username: string): Promise<{ authorization: string }> {
+    const res = await fetch(api('/api/auth/dev-login'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username }),
+    });
+    expect(res.status).toBe(200);
+    return { authorization: `Bearer ${(await json<{ accessToken: string }>(res)).accessToken}` };
+  }
+
+  async function waitForTasks(auth: { authorization: string }): Promise<Task[]> {
     for (let i = 0; i < 100; i++) {
-      const tasks = await json<Task[]>(fetch(api('/api/tasks')));
+      const tasks = await json<Task[]>(fetch(api('/api/tasks'), { headers: auth }));
       if (tasks.length > 0) return tasks;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -88,25 +101,32 @@ describe('npm start (built launcher)', () => {
       expect((await json<{ details: unknown }>(health)).details).toMatchObject({ database: { status: 'up' }, temporal: { status: 'up' } });
       expect((await fetch(`http://127.0.0.1:${ports.ui}/`)).status).toBe(200);
       const openapi = await json<{ paths: Record<string, unknown> }>(fetch(api('/api/docs/openapi.json')));
-      expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/notifications', '/api/tasks', '/health']));
+      expect(Object.keys(openapi.paths)).toEqual(
+        expect.arrayContaining(['/api/notifications', '/api/tasks', '/api/tasks/{id}/complete', '/api/events', '/health']),
+      );
 
+      const auth = await bearer('reception1');
       const created = await fetch(api('/api/notifications'), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...auth },
         body: JSON.stringify({ source: 'citizen', receivedAt: new Date().toISOString(), concern: 'Neighbour hears shouting' }),
       });
       expect(created.status).toBe(201);
       const body = await json<{ workflowId: string; caseId: string }>(created);
       workflowId = body.workflowId;
-      const [task] = await waitForTasks();
+      const [task] = await waitForTasks(auth);
       expect(task).toMatchObject({ kind: 'triage', caseId: body.caseId });
+      // the development mail sink keeps what coordinators would receive
+      const mails = () => (existsSync(join(dataDir, 'mail')) ? readdirSync(join(dataDir, 'mail')) : []);
+      for (let i = 0; i < 100 && mails().length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(mails()).toHaveLength(2); // reception1 and reception2
     } finally {
       await stop(first);
     }
 
     const second = await launch();
     try {
-      const tasks = await json<Task[]>(fetch(api('/api/tasks')));
+      const tasks = await json<Task[]>(fetch(api('/api/tasks'), { headers: await bearer('reception2') }));
       expect(tasks).toHaveLength(1);
       const connection = await Connection.connect({ address: `127.0.0.1:${ports.temporal}` });
       const description = await new Client({ connection }).workflow.getHandle(workflowId).describe();

@@ -3,9 +3,9 @@ import { INBOX_PAGE_SIZE } from './tasks.service';
 
 /**
  * Lists stay plain JSON arrays (the contract clients rely on); the total and the neighbouring
- * pages travel in `X-Total-Count` and `Link` headers.
+ * pages travel in `X-Total-Count` and `Link` headers. Totals stop at 10,000 (`X-Total-Count-Capped`).
  */
-export function sendPage<T>(res: Response, page: number, result: { items: T[]; total: number }): T[] {
+export function sendPage<T>(res: Response, page: number, result: { items: T[]; total: number; totalCapped: boolean }): T[] {
   const last = Math.max(1, Math.ceil(result.total / INBOX_PAGE_SIZE));
   const url = new URL(res.req.originalUrl, 'http://x');
   const link = (p: number, rel: string) => {
@@ -16,6 +16,7 @@ export function sendPage<T>(res: Response, page: number, result: { items: T[]; t
   if (page > 1) links.push(link(page - 1, 'prev'));
   if (page < last) links.push(link(page + 1, 'next'));
   res.setHeader('X-Total-Count', String(result.total));
+  if (result.totalCapped) res.setHeader('X-Total-Count-Capped', 'true');
   res.setHeader('Link', links.join(', '));
   return result.items;
 }

@@ -16,8 +16,8 @@ export class TasksService {
     private readonly temporal: TemporalClient,
   ) {}
 
-  async inbox(user: CurrentUser, query: InboxQueryDto): Promise<{ items: TaskDto[]; total: number }> {
-    const { items, total } = await this.tasks.inbox({
+  async inbox(user: CurrentUser, query: InboxQueryDto): Promise<{ items: TaskDto[]; total: number; totalCapped: boolean }> {
+    const { items, total, totalCapped } = await this.tasks.inbox({
       scope: query.scope,
       user,
       status: query.status,
@@ -26,7 +26,7 @@ export class TasksService {
       pageSize: INBOX_PAGE_SIZE,
     });
     const now = new Date();
-    return { items: items.map((task) => toTaskDto(task, now)), total };
+    return { items: items.map((task) => toTaskDto(task, now)), total, totalCapped };
   }
 
   async get(user: CurrentUser, id: string): Promise<TaskDetailDto> {

@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { Actor, canSeeTask, canWorkOnTask, isLeadFor } from '@sagsflow/domain';
-import { InboxQuery, JsonObject, TaskEntity, TaskRepository, UserRepository } from '@sagsflow/persistence';
+import { AlertType, InboxQuery, JsonObject, TaskEntity, TaskRepository, UserRepository } from '@sagsflow/persistence';
 import type { CreatedTask, CreateTaskInput } from '@sagsflow/temporal/shared';
 import { AlertService } from '../alerts/alert.service';
 
@@ -33,13 +33,7 @@ export class TaskService {
       escalateTo: team.leadUsername,
     });
     // Alerts are idempotent by key, so a retried activity finishes what the first try began.
-    await this.alerts.sendToAll(await this.responsible(task), {
-      key: `${task.key}/assigned`,
-      type: 'task.assigned',
-      taskId: task.id,
-      caseId: task.caseId,
-      data: taskFacts(task),
-    });
+    await this.alertResponsible(task, 'task.assigned', 'assigned');
     return { id: task.id };
   }
 
@@ -48,13 +42,7 @@ export class TaskService {
     const task = await this.openTask(taskId);
     if (!task) return;
     await this.tasks.addEventOnce(task.id, 'reminded');
-    await this.alerts.sendToAll(await this.responsible(task), {
-      key: `${task.key}/reminder`,
-      type: 'task.reminder',
-      taskId: task.id,
-      caseId: task.caseId,
-      data: taskFacts(task),
-    });
+    await this.alertResponsible(task, 'task.reminder', 'reminder');
   }
 
   /** Tells the lead that the task missed its due time. */
@@ -156,9 +144,18 @@ export class TaskService {
     return task?.status === 'open' ? task : undefined;
   }
 
-  private async responsible(task: TaskEntity): Promise<string[]> {
-    if (task.assignee) return [task.assignee];
-    return (await this.users.teamMembers(task.team)).filter((u) => u.role !== 'lead').map((u) => u.username);
+  /** Alerts the assignee, or every non-lead member of the task's team while it is unassigned. */
+  private async alertResponsible(task: TaskEntity, type: AlertType, keySuffix: string): Promise<void> {
+    const usernames = task.assignee
+      ? [task.assignee]
+      : (await this.users.teamMembers(task.team)).filter((u) => u.role !== 'lead').map((u) => u.username);
+    await this.alerts.sendToAll(usernames, {
+      key: `${task.key}/${keySuffix}`,
+      type,
+      taskId: task.id,
+      caseId: task.caseId,
+      data: taskFacts(task),
+    });
   }
 }
 

@@ -24,6 +24,9 @@ export interface NewTask {
 
 export type InboxScope = 'mine' | 'team' | 'agency';
 
+/** Inbox totals are exact up to this; beyond it the inbox says "10,000 or more" (counting is the slow part). */
+export const INBOX_COUNT_CAP = 10_000;
+
 export interface InboxQuery {
   scope: InboxScope;
   user: { username: string; team: string; agency: Agency };
@@ -59,19 +62,28 @@ export class TaskRepository {
     return this.tasks.findOneBy({ id });
   }
 
-  async inbox(query: InboxQuery): Promise<{ items: TaskEntity[]; total: number }> {
+  async inbox(query: InboxQuery): Promise<{ items: TaskEntity[]; total: number; totalCapped: boolean }> {
     const qb = this.tasks.createQueryBuilder('t').where('t.status = :status', { status: query.status });
     if (query.scope === 'mine') qb.andWhere('t.assignee = :username', { username: query.user.username });
     if (query.scope === 'team') qb.andWhere('t.team = :team', { team: query.user.team });
     if (query.scope === 'agency') qb.andWhere('t.agency = :agency', { agency: query.user.agency });
     if (query.dueBefore) qb.andWhere('t.due_at < :dueBefore', { dueBefore: query.dueBefore });
-    const [items, total] = await qb
-      .orderBy('t.due_at', 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    return { items, total };
+    const counted = qb.clone().select('1').limit(INBOX_COUNT_CAP + 1);
+    const [items, [{ n }]] = await Promise.all([
+      qb
+        .orderBy('t.due_at', 'ASC')
+        .addOrderBy('t.id', 'ASC')
+        .skip((query.page - 1) * query.pageSize)
+        .take(query.pageSize)
+        .getMany(),
+      this.tasks.manager
+        .createQueryBuilder()
+        .select('count(*)::int', 'n')
+        .from(`(${counted.getQuery()})`, 'capped')
+        .setParameters(counted.getParameters())
+        .getRawMany<{ n: number }>(),
+    ]);
+    return { items, total: Math.min(n, INBOX_COUNT_CAP), totalCapped: n > INBOX_COUNT_CAP };
   }
 
   /** Sets the assignee when `from` matches the current one (null = unassigned); false if it did not. */
