@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { loadConfig } from '../libs/config/src/config';
 import { WORKFLOW_BUNDLE_PATH } from './bundle-workflows';
 import { prepare } from './prepare';
+import { randomBytes } from 'node:crypto';
+import { developmentPayloadKeys } from './stack/payload-keys';
 import { assertPortFree } from './stack/ports';
 import { RunningPostgres, startEmbeddedPostgres } from './stack/postgres';
 import { RunningSmtpSink, startSmtpSink } from './stack/smtp-sink';
@@ -63,6 +65,13 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(apiPort) };
 
   await assertPortFree(apiPort, 'PORT');
+  env.PUBLIC_URL ??= `http://localhost:${apiPort}`;
+  env.TEMPORAL_PAYLOAD_KEYS ??= developmentPayloadKeys(join(dataDir, 'payload-keys'));
+  const devLogin = (env.AUTH_DEV_LOGIN ?? String(env.NODE_ENV !== 'production')) === 'true';
+  // The dev server's Web UI has no sign-in to send a token with, so in development the codec
+  // answers it under a secret path that changes with every start.
+  if (devLogin) env.CODEC_DEV_SECRET ??= randomBytes(24).toString('base64url');
+  const codecEndpoint = env.CODEC_DEV_SECRET ? `${env.PUBLIC_URL}/codec/dev/${env.CODEC_DEV_SECRET}` : `${env.PUBLIC_URL}/codec`;
   if (!env.DATABASE_URL) {
     const port = numberFrom('EMBEDDED_PG_PORT', 5433);
     await assertPortFree(port, 'EMBEDDED_PG_PORT');
@@ -74,9 +83,16 @@ async function main(): Promise<void> {
   if (!env.TEMPORAL_ADDRESS) {
     const port = numberFrom('TEMPORAL_PORT', 7233);
     const uiPort = numberFrom('TEMPORAL_UI_PORT', 8233);
+    env.TEMPORAL_UI_ORIGINS ??= `http://localhost:${uiPort},http://127.0.0.1:${uiPort}`;
     await assertPortFree(port, 'TEMPORAL_PORT');
     await assertPortFree(uiPort, 'TEMPORAL_UI_PORT');
-    temporal = await startTemporalDevServer({ port, uiPort, dbFilename: join(dataDir, 'temporal.db'), log });
+    temporal = await startTemporalDevServer({
+      port,
+      uiPort,
+      dbFilename: join(dataDir, 'temporal.db'),
+      uiCodecEndpoint: codecEndpoint,
+      log,
+    });
     env.TEMPORAL_ADDRESS = temporal.address;
     log(`Temporal dev server on ${temporal.address}, history in ${join(dataDir, 'temporal.db')}`);
   }
@@ -88,7 +104,6 @@ async function main(): Promise<void> {
     log(`E-mail goes to a local sink on port ${port}; messages are saved in ${join(dataDir, 'mail')}`);
   }
   env.TEMPORAL_WORKFLOW_BUNDLE ??= WORKFLOW_BUNDLE_PATH;
-  env.PUBLIC_URL ??= `http://localhost:${apiPort}`;
   const config = loadConfig(env);
 
   await prepare(config, log);

@@ -8,10 +8,11 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@sagsflow/config';
 import { dataSourceOptions, runMigrations, seedDemoMunicipality } from '@sagsflow/persistence';
-import { registerSearchAttributes } from '@sagsflow/temporal';
+import { dataConverterFor, registerSearchAttributes } from '@sagsflow/temporal';
 import { createApi } from '../../apps/api/src/bootstrap';
 import { TemporalWorkerService } from '../../apps/worker/src/temporal-worker.service';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { newPayloadKey } from '../../tools/stack/payload-keys';
 import { freePort } from '../../tools/stack/ports';
 import { RunningSmtpSink, startSmtpSink } from '../../tools/stack/smtp-sink';
 import { stackValue } from './stack-env';
@@ -66,6 +67,7 @@ export async function createSuiteStack(
     TEMPORAL_NAMESPACE: namespace,
     TEMPORAL_TASK_QUEUE: `queue-${id}`,
     SMTP_URL: mail.url,
+    TEMPORAL_PAYLOAD_KEYS: newPayloadKey('test1'),
     ...overrides,
   });
   const db = new PgClient({ connectionString: databaseUrl });
@@ -73,7 +75,7 @@ export async function createSuiteStack(
   await db.connect();
   return {
     config,
-    temporal: new Client({ connection, namespace }),
+    temporal: new Client({ connection, namespace, dataConverter: dataConverterFor(config) }),
     db,
     mail,
     async close() {

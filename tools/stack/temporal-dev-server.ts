@@ -28,8 +28,10 @@ export interface RunningDevServer {
 export async function startTemporalDevServer(options: DevServerOptions = {}): Promise<RunningDevServer> {
   const cli = resolveTemporalCli(options.log);
   options.log?.(cli.kind === 'path' ? `Temporal CLI: ${cli.path} (${cli.origin})` : 'Temporal CLI: SDK download');
-  const extraArgs = ['--sqlite-pragma', 'journal_mode=WAL'];
-  if (options.uiCodecEndpoint) extraArgs.push('--ui-codec-endpoint', options.uiCodecEndpoint);
+  const extraArgs = [
+    ...(options.dbFilename ? ['--sqlite-pragma', 'journal_mode=WAL'] : []),
+    ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
+  ];
   const env = await TestWorkflowEnvironment.createLocal({
     server: {
       executable: cli.kind === 'path' ? { type: 'existing-path', path: cli.path } : { type: 'cached-download' },
@@ -38,7 +40,7 @@ export async function startTemporalDevServer(options: DevServerOptions = {}): Pr
       uiPort: options.uiPort,
       dbFilename: options.dbFilename,
       searchAttributes: ALL_SEARCH_ATTRIBUTE_KEYS,
-      extraArgs: options.dbFilename ? extraArgs : extraArgs.slice(2),
+      extraArgs,
     },
   });
   const address = env.connection.options.address;

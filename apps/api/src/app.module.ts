@@ -5,6 +5,7 @@ import { AppConfig, ConfigModule, loggerOptions } from '@sagsflow/config';
 import { PersistenceModule } from '@sagsflow/persistence';
 import { TemporalClientModule } from '@sagsflow/temporal';
 import { AuthModule } from './auth/auth.module';
+import { CodecModule } from './codec/codec.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -25,6 +26,7 @@ export class AppModule {
         TemporalClientModule,
         CaseworkModule,
         AuthModule,
+        CodecModule,
         HealthModule,
         EventsModule,
         NotificationsModule,

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { ModuleRef } from '@nestjs/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
+import { dataConverterFor } from '@sagsflow/temporal';
 import { ACTIVITY_CLASSES } from '../../../activities';
 import { activitiesFrom } from './activity-registry';
 import { workflowBundlerOptions, WORKFLOWS_PATH } from './workflow-bundle';
@@ -33,6 +34,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       activities: activitiesFrom(this.moduleRef, ACTIVITY_CLASSES),
+      dataConverter: dataConverterFor(this.config),
       ...workflowSource,
     });
     this.running = this.worker.run();

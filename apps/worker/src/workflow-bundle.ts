@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { BundleOptions } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from '@sagsflow/temporal';
 
 /** Entry point of all workflow code, from source (ts) or from the build (dist, js) alike. */
 export const WORKFLOWS_PATH = resolve(__dirname, '../../../workflows');
@@ -11,7 +12,8 @@ const LIBS = resolve(__dirname, '../../../libs');
  * These two aliases are the whole list, so anything else a workflow imports from our libs fails to
  * bundle.
  */
-export const workflowBundlerOptions: Pick<BundleOptions, 'webpackConfigHook'> = {
+export const workflowBundlerOptions: Pick<BundleOptions, 'webpackConfigHook' | 'failureConverterPath'> = {
+  failureConverterPath: FAILURE_CONVERTER_PATH,
   webpackConfigHook: (config) => {
     config.resolve = config.resolve ?? {};
     config.resolve.alias = {

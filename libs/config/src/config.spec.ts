@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config';
 
-const valid = { DATABASE_URL: 'postgres://u:p@localhost:5432/sagsflow' };
+const KEY = Buffer.alloc(32, 7).toString('base64');
+const valid = { DATABASE_URL: 'postgres://u:p@localhost:5432/sagsflow', TEMPORAL_PAYLOAD_KEYS: `k1:${KEY}` };
 
 describe('loadConfig', () => {
   it('fills in the embedded defaults', () => {
@@ -15,13 +16,26 @@ describe('loadConfig', () => {
     });
   });
 
+  it('encrypts with the last key listed unless told otherwise', () => {
+    const two = `k1:${KEY},k2:${Buffer.alloc(32, 9).toString('base64')}`;
+    expect(loadConfig({ ...valid, TEMPORAL_PAYLOAD_KEYS: two }).TEMPORAL_PAYLOAD_KEY_ID).toBe('k2');
+    expect(loadConfig({ ...valid, TEMPORAL_PAYLOAD_KEYS: two, TEMPORAL_PAYLOAD_KEY_ID: 'k1' }).TEMPORAL_PAYLOAD_KEY_ID).toBe('k1');
+    expect(loadConfig(valid).TEMPORAL_PAYLOAD_KEYS[0].key).toHaveLength(32);
+  });
+
   it('turns the development login off by default in production', () => {
     const config = loadConfig({ ...valid, NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks' });
     expect(config.AUTH_DEV_LOGIN).toBe(false);
   });
 
   it.each([
-    ['DATABASE_URL', {}, 'DATABASE_URL: is required'],
+    ['DATABASE_URL', { TEMPORAL_PAYLOAD_KEYS: valid.TEMPORAL_PAYLOAD_KEYS }, 'DATABASE_URL: is required'],
+    ['TEMPORAL_PAYLOAD_KEYS', { DATABASE_URL: valid.DATABASE_URL }, 'TEMPORAL_PAYLOAD_KEYS: is required'],
+    ['TEMPORAL_PAYLOAD_KEYS', { ...valid, TEMPORAL_PAYLOAD_KEYS: 'k1:c2hvcnQ=' }, 'key k1 must be 32 bytes'],
+    ['TEMPORAL_PAYLOAD_KEYS', { ...valid, TEMPORAL_PAYLOAD_KEYS: `K 1:${KEY}` }, 'key id "K 1" must be'],
+    ['TEMPORAL_PAYLOAD_KEYS', { ...valid, TEMPORAL_PAYLOAD_KEYS: `k1:${KEY},k1:${KEY}` }, 'key ids must be unique'],
+    ['TEMPORAL_PAYLOAD_KEY_ID', { ...valid, TEMPORAL_PAYLOAD_KEY_ID: 'k2' }, 'TEMPORAL_PAYLOAD_KEY_ID: must be one of k1'],
+    ['CODEC_DEV_SECRET', { ...valid, NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp/jwks', CODEC_DEV_SECRET: 'x'.repeat(20) }, 'CODEC_DEV_SECRET: is for development only'],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL: must start with postgres://'],
     ['DATABASE_URL', { DATABASE_URL: 'not a url' }, 'DATABASE_URL: must be a URL'],
     ['PORT', { ...valid, PORT: 'eighty' }, 'PORT:'],

@@ -3,6 +3,22 @@ import { POLICIES } from '@sagsflow/domain';
 import { DEFAULT_TASK_QUEUE } from '@sagsflow/temporal/shared';
 
 const port = z.coerce.number().int().min(1).max(65535);
+
+/** `id:base64key,id:base64key` — AES-256 keys for payload encryption, oldest first. */
+const payloadKeys = z
+  .string({ required_error: 'is required: id:base64-32-byte-key[,id:key…] (generate one with `openssl rand -base64 32`)' })
+  .transform((spec, ctx) => {
+    const keys = spec.split(',').map((entry) => {
+      const [id, material = ''] = entry.trim().split(':');
+      return { id, key: Buffer.from(material, 'base64') };
+    });
+    for (const { id, key } of keys) {
+      if (!/^[a-z0-9-]{1,32}$/.test(id)) ctx.addIssue({ code: 'custom', message: `key id "${id}" must be 1–32 lowercase letters, digits or dashes` });
+      else if (key.length !== 32) ctx.addIssue({ code: 'custom', message: `key ${id} must be 32 bytes, base64-encoded` });
+    }
+    if (new Set(keys.map((k) => k.id)).size !== keys.length) ctx.addIssue({ code: 'custom', message: 'key ids must be unique' });
+    return keys;
+  });
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /**
@@ -25,6 +41,19 @@ const schema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
   /** Path of a prebuilt workflow bundle (production); without it the worker bundles from source. */
   TEMPORAL_WORKFLOW_BUNDLE: z.string().min(1).optional(),
+  TEMPORAL_PAYLOAD_KEYS: payloadKeys,
+  /** The key new payloads are encrypted with; the last one listed when omitted. */
+  TEMPORAL_PAYLOAD_KEY_ID: z.string().optional(),
+  /** Origins of Temporal Web that may call the codec endpoint (CORS), comma-separated. */
+  TEMPORAL_UI_ORIGINS: z
+    .string()
+    .default('http://localhost:8233')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
+  /**
+   * Development only: a secret path segment under which the codec endpoint answers Temporal Web
+   * without a token (the dev server's Web UI has no sign-in to pass one).
+   */
+  CODEC_DEV_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Municipality code this installation serves (used in search attributes and case numbers). */
   MUNICIPALITY: z
     .string()
@@ -55,10 +84,18 @@ const refined = schema
     ...config,
     AUTH_DEV_LOGIN: config.AUTH_DEV_LOGIN ?? config.NODE_ENV !== 'production',
     DEMO_DATA: config.DEMO_DATA ?? config.NODE_ENV !== 'production',
+    TEMPORAL_PAYLOAD_KEY_ID: config.TEMPORAL_PAYLOAD_KEY_ID ?? config.TEMPORAL_PAYLOAD_KEYS.at(-1)?.id ?? '',
   }))
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && config.AUTH_DEV_LOGIN) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_DEV_LOGIN'], message: 'must be false in production' });
+    }
+    if (config.CODEC_DEV_SECRET && !config.AUTH_DEV_LOGIN) {
+      ctx.addIssue({ code: 'custom', path: ['CODEC_DEV_SECRET'], message: 'is for development only (with AUTH_DEV_LOGIN)' });
+    }
+    const keyIds = config.TEMPORAL_PAYLOAD_KEYS.map((k) => k.id);
+    if (config.TEMPORAL_PAYLOAD_KEY_ID && !keyIds.includes(config.TEMPORAL_PAYLOAD_KEY_ID)) {
+      ctx.addIssue({ code: 'custom', path: ['TEMPORAL_PAYLOAD_KEY_ID'], message: `must be one of ${keyIds.join(', ')}` });
     }
     if (!config.AUTH_DEV_LOGIN && !config.AUTH_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_JWKS_URL'], message: 'is required when the development login is off' });

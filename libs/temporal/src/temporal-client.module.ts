@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
+import { dataConverterFor } from './data-converter';
 
 /**
  * The API's one Temporal client. The connection is lazy so the API starts (and reports Temporal as
@@ -9,7 +10,11 @@ import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
 @Injectable()
 export class TemporalClient extends Client implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    super({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE });
+    super({
+      connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
+      namespace: config.TEMPORAL_NAMESPACE,
+      dataConverter: dataConverterFor(config),
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

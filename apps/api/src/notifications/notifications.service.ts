@@ -52,6 +52,11 @@ export class NotificationsService {
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
         args: [input],
         workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+        // What an administrator sees in Temporal Web's list: never personal data.
+        memo: {
+          summary: `Notification from a ${dto.source} notifier, received ${input.receivedAt}`,
+          caseNumber: openedCase.caseNumber,
+        },
         typedSearchAttributes: [
           { key: SearchAttributeKeys.caseId, value: openedCase.id },
           { key: SearchAttributeKeys.municipality, value: this.config.MUNICIPALITY },

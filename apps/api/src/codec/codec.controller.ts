@@ -1,0 +1,63 @@
+import { Body, Controller, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { timingSafeEqual } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
+import { Allow } from '../auth/allow';
+import { Public } from '../auth/public.decorator';
+import { CodecRequestDto } from './codec.dto';
+import { CodecService } from './codec.service';
+
+/**
+ * Temporal Web's remote codec (`/codec/decode`, `/codec/encode`), for administrators only: the
+ * Web UI sends the signed-in administrator's token. CORS admits only TEMPORAL_UI_ORIGINS.
+ */
+@ApiTags('codec')
+@ApiBearerAuth()
+@Controller('codec')
+export class CodecController {
+  constructor(
+    private readonly codec: CodecService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('decode')
+  @HttpCode(200)
+  @Allow('ADMIN')
+  @ApiOkResponse({ type: CodecRequestDto })
+  decode(@Body() body: CodecRequestDto): Promise<CodecRequestDto> {
+    return this.codec.decode(body);
+  }
+
+  @Post('encode')
+  @HttpCode(200)
+  @Allow('ADMIN')
+  @ApiOkResponse({ type: CodecRequestDto })
+  encode(@Body() body: CodecRequestDto): Promise<CodecRequestDto> {
+    return this.codec.encode(body);
+  }
+
+  /** Development only: the dev server's Web UI has no sign-in, so `npm start` gives it a secret path. */
+  @Public()
+  @Post('dev/:secret/decode')
+  @HttpCode(200)
+  devDecode(@Param('secret') secret: string, @Body() body: CodecRequestDto): Promise<CodecRequestDto> {
+    this.checkDevSecret(secret);
+    return this.codec.decode(body);
+  }
+
+  @Public()
+  @Post('dev/:secret/encode')
+  @HttpCode(200)
+  devEncode(@Param('secret') secret: string, @Body() body: CodecRequestDto): Promise<CodecRequestDto> {
+    this.checkDevSecret(secret);
+    return this.codec.encode(body);
+  }
+
+  private checkDevSecret(secret: string): void {
+    const expected = this.config.CODEC_DEV_SECRET;
+    const given = Buffer.from(secret);
+    if (!expected || given.length !== expected.length || !timingSafeEqual(given, Buffer.from(expected))) {
+      throw new NotFoundException();
+    }
+  }
+}
