@@ -1,7 +1,8 @@
 import { AssignmentActivities } from './assignment.activities';
+import { CaseActivities } from './case.activities';
 import { TaskActivities } from './task.activities';
 
-export { AssignmentActivities, TaskActivities };
+export { AssignmentActivities, CaseActivities, TaskActivities };
 
 /** Every activity class the worker registers; their public methods become activities by name. */
-export const ACTIVITY_CLASSES = [AssignmentActivities, TaskActivities] as const;
+export const ACTIVITY_CLASSES = [AssignmentActivities, CaseActivities, TaskActivities] as const;

@@ -1,1 +1,2 @@
+export { caseWorkflow } from './case/case.workflow';
 export { notificationWorkflow } from './notification/notification.workflow';

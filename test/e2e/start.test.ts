@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { freePort } from '../../tools/stack/ports';
+import { notificationBody } from '../support/fixtures';
 
 /**
  * The product as `npm start` runs it (the built launcher, embedded PostgreSQL, the Temporal dev
@@ -110,7 +111,7 @@ describe('npm start (built launcher)', () => {
       const created = await fetch(api('/api/notifications'), {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...auth },
-        body: JSON.stringify({ source: 'citizen', receivedAt: new Date().toISOString(), concern: 'Neighbour hears shouting' }),
+        body: JSON.stringify(notificationBody()),
       });
       expect(created.status).toBe(201);
       const body = await json<{ id: string; workflowId: string; caseId: string }>(created);

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import request from 'supertest';
+import { notificationBody } from '../support/fixtures';
 import { SearchAttributeKeys } from '@sagsflow/temporal';
 import { readMail } from '../support/mail';
 import { createSuiteStack, login, startApi, startWorker, SuiteStack, waitFor } from '../support/stack';
@@ -38,7 +39,7 @@ describe('task deadlines on the real stack (time skipped)', () => {
     const created = await request(api.getHttpServer())
       .post('/api/notifications')
       .auth(token, { type: 'bearer' })
-      .send({ source: 'citizen', receivedAt: new Date(await env.currentTimeMs()).toISOString(), concern: 'Worried' })
+      .send(notificationBody({ receivedAt: new Date(await env.currentTimeMs()).toISOString() }))
       .expect(201);
     let taskId = '';
     await waitFor(async () => {

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { notificationBody } from '../support/fixtures';
 import { openEventStream, EventStream } from '../support/event-stream';
 import { readMail } from '../support/mail';
 import { createSuiteStack, login, startApi, startWorker, SuiteStack, waitFor } from '../support/stack';
@@ -40,17 +41,16 @@ describe('tasks and coordinator alerts on the real stack', () => {
   /** A new notification (its text names a child) and the id of the triage task its workflow creates. */
   async function notify(): Promise<{ taskId: string; workflowId: string }> {
     const res = await as('reception1')
-      .post('/api/notifications', {
-        source: 'professional',
-        receivedAt: new Date().toISOString(),
-        concern: 'Maja Jensen (CPR 010203-1234) says she is afraid to go home',
-      })
+      .post(
+        '/api/notifications',
+        notificationBody({ concern: 'Maja Jensen (CPR 010203-1234) says she is afraid to go home', child: { cpr: '010203-1234', name: 'Maja Jensen' } }),
+      )
       .expect(201);
     let taskId = '';
     await waitFor(async () => {
-      const tasks = (await as('reception1').get('/api/tasks?scope=team').expect(200)).body as { id: string; caseId: string }[];
-      taskId = tasks.find((t) => t.caseId === res.body.caseId)?.id ?? '';
-      return taskId !== '';
+      const tasks = (await as('reception1').get('/api/tasks?scope=team').expect(200)).body as { id: string; kind: string; workflowId: string }[];
+      taskId = (await stack.db.query(`SELECT id FROM tasks WHERE workflow_id = $1 AND kind = 'triage'`, [res.body.workflowId])).rows[0]?.id ?? '';
+      return taskId !== '' && tasks.some((t) => t.id === taskId);
     });
     return { taskId, workflowId: res.body.workflowId };
   }
@@ -95,7 +95,7 @@ describe('tasks and coordinator alerts on the real stack', () => {
     expect(winner.body).toMatchObject({ id: taskId, status: 'completed', completedBy: winner === a ? 'reception1' : 'reception2' });
 
     const handle = stack.temporal.workflow.getHandle(workflowId);
-    expect(await handle.result()).toMatchObject({ step: 'triaged', decision: winner.body.outcome.decision });
+    expect(await handle.result()).toMatchObject({ step: 'done', decision: winner.body.outcome.decision });
     const history = await handle.fetchHistory();
     const accepted = history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
     expect(accepted).toHaveLength(1);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
+import { childCpr, notificationBody } from '../support/fixtures';
 import { AesGcmPayloadCodec, dataConverterFor, notificationWorkflowId } from '@sagsflow/temporal';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { stackValue } from '../support/stack-env';
@@ -30,11 +31,11 @@ describe('Temporal Web: findable processes, no personal data in the clear', () =
     await stack?.close();
   });
 
-  async function notify(receivedAt = new Date()): Promise<{ caseId: string; workflowId: string; taskId: string }> {
+  async function notify(receivedAt = new Date(), child: Record<string, string> = { cpr: CPR, name: NAME }): Promise<{ caseId: string; workflowId: string; taskId: string }> {
     const res = await request(api.getHttpServer())
       .post('/api/notifications')
       .auth(tokens.reception1, { type: 'bearer' })
-      .send({ source: 'professional', receivedAt: receivedAt.toISOString(), concern: `Concern about ${NAME}, ${CPR}` })
+      .send(notificationBody({ receivedAt: receivedAt.toISOString(), concern: `Concern about ${NAME}, ${CPR}`, child }))
       .expect(201);
     let taskId = '';
     await waitFor(async () => {
@@ -77,21 +78,23 @@ describe('Temporal Web: findable processes, no personal data in the clear', () =
   });
 
   it('finds a case’s workflows by CaseId, ProcessKind, Municipality and OwnerAgency, with a readable memo', async () => {
-    const { caseId, workflowId } = await notify();
+    const { caseId, workflowId } = await notify(new Date(), { cpr: childCpr() });
     const find = async (query: string) => {
       const ids: string[] = [];
       for await (const wf of stack.temporal.workflow.list({ query })) ids.push(wf.workflowId);
       return ids;
     };
-    await waitFor(async () => (await find(`CaseId = "${caseId}"`)).length === 1);
-    expect(await find(`CaseId = "${caseId}"`)).toEqual([workflowId]);
+    const caseNumber = (await stack.db.query('SELECT case_number FROM cases WHERE id = $1', [caseId])).rows[0].case_number;
+    await waitFor(async () => (await find(`CaseId = "${caseId}"`)).length === 2);
+    expect((await find(`CaseId = "${caseId}"`)).sort()).toEqual([`case-${caseNumber}`, workflowId].sort());
     expect(await find(`ProcessKind = "notification" AND CaseId = "${caseId}"`)).toEqual([workflowId]);
-    expect(await find(`Municipality = "demo" AND OwnerAgency = "RECEPTION" AND CaseId = "${caseId}"`)).toEqual([workflowId]);
+    expect(await find(`ProcessKind = "case" AND CaseId = "${caseId}"`)).toEqual([`case-${caseNumber}`]);
+    expect((await find(`Municipality = "demo" AND OwnerAgency = "RECEPTION" AND CaseId = "${caseId}"`)).sort()).toEqual([`case-${caseNumber}`, workflowId].sort());
     expect(await find(`ProcessKind = "placement" AND CaseId = "${caseId}"`)).toEqual([]);
 
     const description = await stack.temporal.workflow.getHandle(workflowId).describe();
     expect(workflowId).toMatch(/^notification-[0-9a-f-]{36}$/);
-    expect(description.memo).toMatchObject({ summary: expect.stringContaining('professional notifier'), caseNumber: expect.stringMatching(/^\d{4}-\d{6}$/) });
+    expect(description.memo).toMatchObject({ summary: expect.stringContaining('citizen notifier'), caseNumber: expect.stringMatching(/^\d{4}-\d{6}$/) });
     expect(JSON.stringify(description.memo)).not.toMatch(new RegExp(`${CPR}|Sofie`));
   });
 
@@ -178,7 +181,7 @@ describe('payload key rotation on the real stack', () => {
     const created = await request(api.getHttpServer())
       .post('/api/notifications')
       .auth(token, { type: 'bearer' })
-      .send({ source: 'citizen', receivedAt: new Date().toISOString(), concern: 'x' })
+      .send(notificationBody())
       .expect(201);
     let taskId = '';
     await waitFor(async () => {

@@ -15,7 +15,12 @@ export default async function globalSetup(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sagsflow-test-'));
   chmodSync(dir, 0o755); // the embedded postgres runs as the `postgres` user when we are root
   const [temporal, postgres] = await Promise.all([
-    startTemporalDevServer({ dbFilename: join(dir, 'temporal.db'), log: (message) => console.log(`[stack] ${message}`) }),
+    startTemporalDevServer({
+      dbFilename: join(dir, 'temporal.db'),
+      // Long-lived workflows must continue as new when asked; ask early so tests see it happen.
+      dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 60 },
+      log: (message) => console.log(`[stack] ${message}`),
+    }),
     freePort().then((port) => startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port })),
   ]);
   await timeSkippingSetup();

@@ -11,6 +11,8 @@ export interface DevServerOptions {
   dbFilename?: string;
   /** Remote codec endpoint the Web UI calls to decode payloads. */
   uiCodecEndpoint?: string;
+  /** Server dynamic configuration, e.g. `{ 'limit.historyCount.suggestContinueAsNew': 40 }`. */
+  dynamicConfig?: Record<string, string | number | boolean>;
   log?: (message: string) => void;
 }
 
@@ -31,6 +33,7 @@ export async function startTemporalDevServer(options: DevServerOptions = {}): Pr
   const extraArgs = [
     ...(options.dbFilename ? ['--sqlite-pragma', 'journal_mode=WAL'] : []),
     ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
+    ...Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]),
   ];
   const env = await TestWorkflowEnvironment.createLocal({
     server: {

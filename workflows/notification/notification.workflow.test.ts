@@ -10,6 +10,7 @@ import {
   SearchAttributeKeys,
   type TaskCompletion,
 } from '@sagsflow/temporal/shared';
+import { receiptDueAt } from '@sagsflow/domain';
 import { workflowBundlerOptions, WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle';
 import { createTimeSkippingEnv } from '../../test/support/time-skipping';
 
@@ -28,10 +29,14 @@ describe('notificationWorkflow (time skipped)', () => {
   afterAll(() => env?.teardown());
   beforeEach(() => (calls = []));
 
-  /** Starts a notification received "now" (server time) and runs `fn` against it with a live worker. */
-  async function withNotification<T>(fn: (handle: WorkflowHandle, input: NotificationWorkflowInput) => Promise<T>): Promise<T> {
-    const record = (name: string) => async (arg: unknown) => {
+  /** Starts a notification received "now" (server time), and its case, and runs `fn` against it with a live worker. */
+  async function withNotification<T>(
+    fn: (handle: WorkflowHandle, input: NotificationWorkflowInput) => Promise<T>,
+    overrides: Partial<NotificationWorkflowInput> = {},
+  ): Promise<T> {
+    const record = (name: string, result?: unknown) => async (arg: unknown) => {
       calls.push({ name, at: await env.currentTimeMs(), arg });
+      return result;
     };
     const worker = await Worker.create({
       connection: env.nativeConnection,
@@ -46,17 +51,36 @@ describe('notificationWorkflow (time skipped)', () => {
         remindTask: record('remindTask'),
         escalateTask: record('escalateTask'),
         recordTaskCompletion: record('recordTaskCompletion'),
+        recordCaseEvent: record('recordCaseEvent'),
+        recordTriageDecision: record('recordTriageDecision'),
+        draftLetter: record('draftLetter', { id: 'letter-1' }),
+        markLetterSent: record('markLetterSent'),
+        assignCaseworker: record('assignCaseworker', { username: 'caseworker2', atCap: false }),
+        setCaseOwner: record('setCaseOwner'),
+        recordMeasure: record('recordMeasure'),
+        pickFreshCaseworker: record('pickFreshCaseworker', { username: 'caseworker3' }),
       },
     });
     const receivedAt = new Date(await env.currentTimeMs()).toISOString();
+    const caseNumber = `T-${randomUUID().slice(0, 8)}`;
     const input: NotificationWorkflowInput = {
       notificationId: randomUUID(),
       caseId: randomUUID(),
       municipality: 'demo',
       receivedAt,
       policy: 'legal',
+      caseWorkflowId: `case-${caseNumber}`,
+      source: 'citizen',
+      abuse: false,
+      acute: false,
+      ...overrides,
     };
     return worker.runUntil(async () => {
+      await env.client.workflow.start('caseWorkflow', {
+        workflowId: input.caseWorkflowId,
+        taskQueue: 'notification-test',
+        args: [{ caseId: input.caseId, caseNumber, municipality: 'demo', policy: 'legal' }],
+      });
       const handle = await env.client.workflow.start('notificationWorkflow', {
         workflowId: `notification-${input.notificationId}`,
         taskQueue: 'notification-test',
@@ -67,8 +91,11 @@ describe('notificationWorkflow (time skipped)', () => {
   }
 
   const HOUR = 3_600_000;
-  const taskIdOf = (handle: WorkflowHandle) =>
-    (calls.find((c) => c.name === 'createTask' && (c.arg as CreateTaskInput).workflowId === handle.workflowId)!.arg as CreateTaskInput).id;
+  const created = (kind: string) => calls.filter((c) => c.name === 'createTask' && (c.arg as CreateTaskInput).kind === kind).map((c) => c.arg as CreateTaskInput);
+  const taskIdOf = (handle: WorkflowHandle, kind = 'triage') =>
+    created(kind).find((t) => t.workflowId === handle.workflowId)!.id;
+  const complete = (handle: WorkflowHandle, taskId: string, outcome: Record<string, unknown>, actor = 'reception1') =>
+    handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, outcome, actor }] });
 
   it('creates the triage task, reminds 6 hours before it is due, escalates at 24 hours, and stays overdue', async () => {
     await withNotification(async (handle, input) => {
@@ -108,8 +135,8 @@ describe('notificationWorkflow (time skipped)', () => {
         args: [{ taskId: taskIdOf(handle), outcome: { decision: 'advice' }, actor: 'reception1' }],
       });
       expect(completion).toMatchObject({ taskId: taskIdOf(handle), actor: 'reception1', outcome: { decision: 'advice' } });
-      expect(await handle.result()).toMatchObject({ step: 'triaged', decision: 'advice', overdue: false });
-      expect(calls.map((c) => c.name)).toEqual(['createTask', 'recordTaskCompletion']);
+      expect(await handle.result()).toMatchObject({ step: 'done', decision: 'advice', overdue: false });
+      expect(calls.map((c) => c.name)).toEqual(['createTask', 'recordTaskCompletion', 'recordTriageDecision', 'recordCaseEvent']);
       const attributes = (await handle.describe()).typedSearchAttributes;
       expect(attributes.get(SearchAttributeKeys.overdue)).toBe(false);
       expect(attributes.get(SearchAttributeKeys.nextDeadline)).toBeUndefined();
@@ -119,14 +146,14 @@ describe('notificationWorkflow (time skipped)', () => {
   it('rejects a completion without the required outcome field, naming it, and a second completion', async () => {
     await withNotification(async (handle) => {
       await env.sleep('1 hour');
-      const complete = (outcome: Record<string, unknown>) =>
+      const completeTriage = (outcome: Record<string, unknown>) =>
         handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: taskIdOf(handle), outcome, actor: 'reception1' }] });
 
-      const missing = await complete({}).catch((e: unknown) => e);
+      const missing = await completeTriage({}).catch((e: unknown) => e);
       expect(missing).toBeInstanceOf(WorkflowUpdateFailedError);
       expect((missing as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'InvalidOutcome', message: expect.stringContaining('outcome.decision') });
 
-      const results = await Promise.allSettled([complete({ decision: 'close' }), complete({ decision: 'investigation' })]);
+      const results = await Promise.allSettled([completeTriage({ decision: 'close' }), completeTriage({ decision: 'advice' })]);
       const won = results.filter((r): r is PromiseFulfilledResult<TaskCompletion> => r.status === 'fulfilled');
       const lost = results.filter((r) => r.status === 'rejected');
       expect(won).toHaveLength(1);
@@ -135,4 +162,59 @@ describe('notificationWorkflow (time skipped)', () => {
       expect(calls.filter((c) => c.name === 'recordTaskCompletion')).toHaveLength(1);
     });
   });
+
+  it('sends a professional notifier a receipt due within 6 working days, and feedback after the decision', async () => {
+    await withNotification(
+      async (handle, input) => {
+        await env.sleep('1 hour');
+        const [receipt] = created('send-receipt');
+        expect(receipt).toMatchObject({ agency: 'RECEPTION', dueAt: receiptDueAt(new Date(input.receivedAt)).toISOString() });
+        expect(calls.find((c) => c.name === 'draftLetter')!.arg).toMatchObject({ kind: 'receipt', notificationId: input.notificationId });
+        await complete(handle, taskIdOf(handle), { decision: 'close' });
+        await waitUntil(() => created('send-feedback').length === 1);
+        expect(calls.filter((c) => c.name === 'draftLetter').map((c) => (c.arg as { kind: string; decision?: string }))).toEqual([
+          expect.objectContaining({ kind: 'receipt' }),
+          expect.objectContaining({ kind: 'feedback', decision: 'close' }),
+        ]);
+        await complete(handle, receipt.id, {});
+        await complete(handle, created('send-feedback')[0].id, {});
+        expect(await handle.result()).toMatchObject({ step: 'done', decision: 'close' });
+        expect(calls.filter((c) => c.name === 'markLetterSent')).toHaveLength(2);
+      },
+      { source: 'professional' },
+    );
+  });
+
+  it('lets an abuse notification only open an investigation, hands it over on acceptance, and asks for a conversation with the child', async () => {
+    await withNotification(
+      async (handle) => {
+        await env.sleep('1 hour');
+        const refused = await complete(handle, taskIdOf(handle), { decision: 'close' }).catch((e: WorkflowUpdateFailedError) => e);
+        expect((refused as WorkflowUpdateFailedError).cause).toMatchObject({
+          type: 'InvalidOutcome',
+          message: expect.stringContaining('abuse'),
+        });
+        await complete(handle, taskIdOf(handle), { decision: 'investigation' });
+        await waitUntil(() => created('accept-handover').length === 1);
+        const [handover] = created('accept-handover');
+        expect(handover).toMatchObject({ agency: 'AUTHORITY', assignee: 'caseworker2' });
+        expect(calls.some((c) => c.name === 'setCaseOwner')).toBe(false); // the sender owns it until accepted
+
+        await complete(handle, handover.id, {}, 'caseworker2');
+        await waitUntil(() => created('child-conversation').length === 1);
+        expect(calls.find((c) => c.name === 'setCaseOwner')!.arg).toMatchObject({ agency: 'AUTHORITY' });
+        const refusedConversation = await complete(handle, created('child-conversation')[0].id, {}, 'caseworker2').catch((e) => e);
+        expect((refusedConversation as WorkflowUpdateFailedError).cause).toMatchObject({ message: expect.stringContaining('outcome.heldOn') });
+        await complete(handle, created('child-conversation')[0].id, { heldOn: '2026-11-25' }, 'caseworker2');
+        expect(await handle.result()).toMatchObject({ step: 'done', decision: 'investigation', handedOverTo: 'AUTHORITY' });
+      },
+      { abuse: true },
+    );
+  });
+
+  /** Polls while the worker runs (activities and signals land asynchronously). */
+  async function waitUntil(check: () => boolean): Promise<void> {
+    for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(check()).toBe(true);
+  }
 });

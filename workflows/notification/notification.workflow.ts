@@ -1,32 +1,135 @@
-import { setHandler } from '@temporalio/workflow';
-import { POLICIES, triageDueAt } from '@sagsflow/domain';
-import { NotificationProcessState, NotificationWorkflowInput, notificationStateQuery } from '@sagsflow/temporal/shared';
+import {
+  allHandlersFinished,
+  condition,
+  getExternalWorkflowHandle,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  ACUTE_ACTION_HOURS,
+  addHours,
+  addWorkingDays,
+  type Agency,
+  CHILD_CONVERSATION_DAYS,
+  endOfDayCopenhagen,
+  FEEDBACK_WORKING_DAYS,
+  HANDOVER_WORKING_DAYS,
+  notifierGetsLetters,
+  POLICIES,
+  receiptDueAt,
+  receivingAgency,
+  type TriageDecision,
+  triageDecisionProblem,
+  triageDueAt,
+} from '@sagsflow/domain';
+import {
+  NotificationProcessState,
+  NotificationWorkflowInput,
+  notificationStateQuery,
+  ownerChangedSignal,
+  SearchAttributeKeys,
+  type TaskRequest,
+} from '@sagsflow/temporal/shared';
+import type { AssignmentActivities, CaseActivities } from '../../activities';
 import { HumanTasks } from '../shared/human-tasks';
 
+const activities = proxyActivities<CaseActivities & AssignmentActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
 /**
- * A notification of concern (underretning). Reception must triage it within 24 hours of receipt
- * (reminded before, escalated to the lead at 24 hours); the deadline is a durable timer, so it
- * survives restarts of every component.
+ * A notification of concern (underretning), from receipt to the agency that takes it on:
+ * - reception triages it within 24 hours (an acute one within 2), reminded before and escalated
+ *   to the lead at the deadline; an abuse notification can only open an investigation;
+ * - a professional notifier gets a receipt within 6 working days and feedback after the decision;
+ * - an investigation, acute action or advisory-team referral is handed over, and the case changes
+ *   owner only when the receiving agency accepts (acute: at once); abuse adds a conversation with
+ *   the child.
+ * Every deadline is a durable timer, so it survives restarts of every component.
  */
 export async function notificationWorkflow(input: NotificationWorkflowInput): Promise<NotificationProcessState> {
+  const { workflowId } = workflowInfo();
   const tasks = new HumanTasks(POLICIES[input.policy]);
+  const received = new Date(input.receivedAt);
   const state: NotificationProcessState = {
     step: 'triage',
-    triageDueAt: triageDueAt(new Date(input.receivedAt)).toISOString(),
+    triageDueAt: (input.acute ? addHours(received, ACUTE_ACTION_HOURS) : triageDueAt(received)).toISOString(),
     overdue: false,
   };
-  setHandler(notificationStateQuery, () => ({ ...state, overdue: tasks.overdue, triageTaskId: tasks.open[0]?.id ?? state.triageTaskId }));
+  setHandler(notificationStateQuery, () => ({ ...state, overdue: tasks.overdue, triageTaskId: state.triageTaskId ?? tasks.open[0]?.id }));
 
-  const triage = await tasks.perform({
-    kind: 'triage',
+  const task = (request: Omit<TaskRequest, 'caseId' | 'processKind'>): TaskRequest => ({
+    ...request,
     caseId: input.caseId,
     processKind: 'notification',
-    step: 'triage',
-    agency: 'RECEPTION',
-    dueAt: state.triageDueAt,
   });
-  state.triageTaskId = triage.taskId;
-  state.step = 'triaged';
-  state.decision = String(triage.outcome.decision);
+  const event = (type: string, actor: string, data: Record<string, string> = {}) =>
+    activities.recordCaseEvent({ key: `${workflowId}/${type}`, caseId: input.caseId, type, actor, at: new Date().toISOString(), data });
+
+  async function sendLetter(kind: 'receipt' | 'feedback', dueAt: Date, decision?: TriageDecision): Promise<void> {
+    const letter = await activities.draftLetter({
+      key: `${workflowId}/${kind}`,
+      notificationId: input.notificationId,
+      caseId: input.caseId,
+      kind,
+      dueAt: dueAt.toISOString(),
+      decision,
+    });
+    const sent = await tasks.perform(task({ kind: `send-${kind}`, step: `send-${kind}`, agency: 'RECEPTION', dueAt: dueAt.toISOString() }));
+    await activities.markLetterSent({ letterId: letter.id, by: sent.actor, at: sent.completedAt });
+    await event(`letter.${kind}.sent`, sent.actor);
+  }
+
+  async function changeOwner(agency: Agency, reason: string): Promise<void> {
+    await getExternalWorkflowHandle(input.caseWorkflowId).signal(ownerChangedSignal, { agency, reason });
+    upsertSearchAttributes([{ key: SearchAttributeKeys.ownerAgency, value: agency }]);
+    state.handedOverTo = agency;
+  }
+
+  async function handOver(to: Agency, decision: TriageDecision): Promise<void> {
+    state.step = 'handover';
+    const caseworker = to === 'AUTHORITY' ? (await activities.assignCaseworker({ caseId: input.caseId, team: 'family' })).username : null;
+    const assignee = caseworker ?? undefined;
+    await event('handover.requested', 'system', { to, assignee: caseworker ?? '' });
+    if (decision === 'acute') {
+      // Acute: the authority takes the case at once and must act within hours.
+      await changeOwner(to, 'acute notification');
+      const due = addHours(new Date(), ACUTE_ACTION_HOURS).toISOString();
+      await tasks.perform(task({ kind: 'acute-action', step: 'acute-action', agency: 'AUTHORITY', assignee, dueAt: due }));
+    } else {
+      const due = endOfDayCopenhagen(addWorkingDays(new Date(), HANDOVER_WORKING_DAYS)).toISOString();
+      const accepted = await tasks.perform(task({ kind: 'accept-handover', step: 'accept-handover', agency: to, assignee, dueAt: due }));
+      await event('handover.accepted', accepted.actor, { to });
+      await changeOwner(to, `hand-over accepted by ${to}`);
+    }
+    if (input.abuse) {
+      const due = addHours(new Date(), CHILD_CONVERSATION_DAYS * 24).toISOString();
+      await tasks.perform(task({ kind: 'child-conversation', step: 'child-conversation', agency: 'AUTHORITY', assignee, dueAt: due }));
+    }
+  }
+
+  const letters = notifierGetsLetters(input.source);
+  const followUps: Promise<void>[] = [];
+  if (letters) followUps.push(sendLetter('receipt', receiptDueAt(received)));
+
+  const triage = await tasks.perform(
+    task({ kind: 'triage', step: 'triage', agency: 'RECEPTION', dueAt: state.triageDueAt }),
+    { rule: (outcome) => triageDecisionProblem(input, outcome) },
+  );
+  const decision = triage.outcome.decision as TriageDecision;
+  Object.assign(state, { step: 'triaged', decision, triageTaskId: triage.taskId });
+  await activities.recordTriageDecision({ notificationId: input.notificationId, decision });
+  await event('triage.decided', triage.actor, { decision });
+
+  if (letters) followUps.push(sendLetter('feedback', endOfDayCopenhagen(addWorkingDays(new Date(), FEEDBACK_WORKING_DAYS)), decision));
+  const to = receivingAgency(decision);
+  if (to) followUps.push(handOver(to, decision));
+  await Promise.all(followUps);
+
+  state.step = 'done';
+  await condition(allHandlersFinished);
   return state;
 }

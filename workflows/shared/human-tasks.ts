@@ -7,7 +7,7 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import { millisUntil, missingOutcomeFields, Policy, reminderAt } from '@sagsflow/domain';
+import { millisUntil, missingOutcomeFields, OutcomeProblem, Policy, reminderAt } from '@sagsflow/domain';
 import {
   completeTaskUpdate,
   SearchAttributeKeys,
@@ -22,8 +22,18 @@ const activities = proxyActivities<TaskActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+/** A process-specific rule for a task's outcome, run in the Update validator (so a refusal is never recorded). */
+export type OutcomeRule = (outcome: Record<string, unknown>) => OutcomeProblem | undefined;
+
+export interface PerformOptions {
+  rule?: OutcomeRule;
+  /** For a step that recurs (follow-ups, re-assessments): keeps each occurrence's task distinct. */
+  occurrence?: number | string;
+}
+
 interface PendingTask {
   request: TaskRequest;
+  rule?: OutcomeRule;
   overdue: boolean;
   completion?: TaskCompletion;
   /** The completion is in the read model; the process may move on. */
@@ -62,7 +72,15 @@ export class HumanTasks {
             throw ApplicationFailure.create({
               type: TaskFailure.invalidOutcome,
               message: `outcome.${missing[0]} is required for a ${task.request.kind} task`,
-              details: missing.map((field) => `outcome.${field}`),
+              details: missing.map((field) => ({ field: `outcome.${field}`, rules: ['required'] })),
+            });
+          }
+          const problem = task.rule?.(request.outcome);
+          if (problem) {
+            throw ApplicationFailure.create({
+              type: TaskFailure.invalidOutcome,
+              message: problem.message,
+              details: [{ field: problem.field, rules: [task.request.kind] }],
             });
           }
         },
@@ -71,14 +89,15 @@ export class HumanTasks {
   }
 
   /** Creates the task and resolves with its completion, however long that takes. */
-  async perform(request: TaskRequest, occurrence?: number): Promise<TaskCompletion> {
+  async perform(request: TaskRequest, options: PerformOptions = {}): Promise<TaskCompletion> {
+    const { occurrence, rule } = options;
     const { workflowId } = workflowInfo();
     const dueAt = new Date(request.dueAt);
     const remindAt = reminderAt(new Date(), dueAt, this.policy.reminderLeadHours);
     // The id is ours (deterministic on replay) and known before the row exists, so a completion
     // that arrives the moment the task shows up in an inbox always finds it.
     const id = uuid4();
-    const task: PendingTask = { request, overdue: false, recorded: false };
+    const task: PendingTask = { request, rule, overdue: false, recorded: false };
     this.tasks.set(id, task);
     this.updateSearchAttributes();
     await activities.createTask({

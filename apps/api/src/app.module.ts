@@ -5,6 +5,7 @@ import { AppConfig, ConfigModule, loggerOptions } from '@sagsflow/config';
 import { PersistenceModule } from '@sagsflow/persistence';
 import { TemporalClientModule } from '@sagsflow/temporal';
 import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
 import { CodecModule } from './codec/codec.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
@@ -26,6 +27,7 @@ export class AppModule {
         TemporalClientModule,
         CaseworkModule,
         AuthModule,
+        CasesModule,
         CodecModule,
         HealthModule,
         EventsModule,

@@ -2,9 +2,10 @@ import { Global, Module } from '@nestjs/common';
 import { AlertService } from './alerts/alert.service';
 import { Mailer } from './alerts/mailer';
 import { AssignmentService } from './assignment/assignment.service';
+import { CaseService } from './cases/case.service';
 import { TaskService } from './tasks/task.service';
 
-const SERVICES = [AlertService, AssignmentService, Mailer, TaskService];
+const SERVICES = [AlertService, AssignmentService, CaseService, Mailer, TaskService];
 
 /** The services that hold the casework logic, shared by the API and the worker's activities. */
 @Global()

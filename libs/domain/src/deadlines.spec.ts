@@ -1,4 +1,4 @@
-import { millisUntil, reminderAt, triageDueAt } from './deadlines';
+import { deadlineState, millisUntil, reminderAt, triageDueAt } from './deadlines';
 
 describe('triageDueAt', () => {
   it.each([
@@ -35,5 +35,19 @@ describe('reminderAt', () => {
     ['already overdue', '2025-01-02T00:00:00Z', '2025-01-01T00:00:00Z'],
   ])('does not remind a task %s', (_label, created, due) => {
     expect(reminderAt(new Date(created), new Date(due), 48)).toBeUndefined();
+  });
+});
+
+describe('deadlineState', () => {
+  const due = '2025-06-10T12:00:00Z';
+  it.each([
+    ['2025-06-01T12:00:00Z', null, 'on-time'],
+    ['2025-06-09T12:00:01Z', null, 'due-soon'],
+    ['2025-06-08T12:00:00Z', '2025-06-08T00:00:00Z', 'due-soon'],
+    ['2025-06-07T12:00:00Z', '2025-06-08T00:00:00Z', 'on-time'],
+    ['2025-06-10T12:00:00Z', null, 'due-soon'],
+    ['2025-06-10T12:00:01Z', null, 'overdue'],
+  ])('at %s (reminder %s) → %s', (now, remind, expected) => {
+    expect(deadlineState(new Date(due), new Date(now), remind ? new Date(remind) : null)).toBe(expected);
   });
 });

@@ -31,3 +31,12 @@ export function reminderAt(createdAt: Date, dueAt: Date, leadHours: number): Dat
   const lead = Math.min(leadHours * HOUR_MS, window / 4);
   return new Date(dueAt.getTime() - lead);
 }
+
+export type DeadlineState = 'on-time' | 'due-soon' | 'overdue';
+
+/** How a deadline stands: overdue once passed; due soon from its reminder time, or within a day. */
+export function deadlineState(dueAt: Date, now: Date, remindAt?: Date | null): DeadlineState {
+  if (now.getTime() > dueAt.getTime()) return 'overdue';
+  if ((remindAt && now.getTime() >= remindAt.getTime()) || dueAt.getTime() - now.getTime() <= 24 * HOUR_MS) return 'due-soon';
+  return 'on-time';
+}

@@ -18,6 +18,42 @@ export const TASK_KINDS = {
     agency: 'RECEPTION',
     requiredOutcome: ['decision'],
   },
+  'send-receipt': {
+    title: 'Send a receipt to the notifier',
+    titleDa: 'Send kvittering til underretter',
+    agency: 'RECEPTION',
+    requiredOutcome: [],
+  },
+  'send-feedback': {
+    title: 'Send feedback to the notifier',
+    titleDa: 'Send tilbagemelding til underretter',
+    agency: 'RECEPTION',
+    requiredOutcome: [],
+  },
+  'accept-handover': {
+    title: 'Accept a case hand-over',
+    titleDa: 'Modtag overdragelse af sag',
+    agency: 'AUTHORITY',
+    requiredOutcome: [],
+  },
+  'child-conversation': {
+    title: 'Hold a conversation with the child',
+    titleDa: 'Børnesamtale',
+    agency: 'AUTHORITY',
+    requiredOutcome: ['heldOn'],
+  },
+  'acute-action': {
+    title: 'Act on an acute notification',
+    titleDa: 'Akut handling på underretning',
+    agency: 'AUTHORITY',
+    requiredOutcome: ['action'],
+  },
+  reassessment: {
+    title: 'Re-assess the case with fresh eyes',
+    titleDa: 'Genvurdering af sagen',
+    agency: 'AUTHORITY',
+    requiredOutcome: ['conclusion'],
+  },
 } as const satisfies Record<string, TaskKindSpec>;
 
 export type TaskKind = keyof typeof TASK_KINDS;

@@ -1,7 +1,81 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { NOTIFICATION_SOURCES, type NotificationSource } from '@sagsflow/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  registerDecorator,
+  ValidateIf,
+  ValidateNested,
+  ValidationArguments,
+} from 'class-validator';
+import { NOTIFICATION_SOURCES, type NotificationSource, parseCpr } from '@sagsflow/domain';
 import { IsNotInFuture } from '../common/is-not-in-future';
+
+export const PROFESSIONAL_KINDS = ['school', 'daycare', 'health', 'police', 'doctor', 'hospital', 'social', 'other'] as const;
+
+/** A CPR number whose date exists (the modulus-11 check is not a validity rule since 2007). */
+function IsCpr(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCpr',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && parseCpr(value).ok,
+        defaultMessage: (args?: ValidationArguments) => {
+          const parsed = parseCpr(String(args?.value ?? ''));
+          return `child.cpr ${parsed.ok ? 'is invalid' : parsed.reason}`;
+        },
+      },
+    });
+}
+
+export class ChildDto {
+  @ApiPropertyOptional({ example: '010203-1234', description: 'CPR number (ddmmyy-ssss)' })
+  @IsOptional()
+  @IsCpr()
+  cpr?: string;
+
+  @ApiPropertyOptional({ description: 'Required, with birthDate, for a child without a CPR number' })
+  @ValidateIf((child: ChildDto) => !child.cpr || child.name !== undefined)
+  @IsString({ message: 'child.name is required when there is no child.cpr' })
+  @IsNotEmpty({ message: 'child.name must not be empty' })
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ example: '2014-05-17' })
+  @ValidateIf((child: ChildDto) => !child.cpr || child.birthDate !== undefined)
+  @IsISO8601({ strict: true }, { message: 'child.birthDate must be a date (YYYY-MM-DD) and is required when there is no child.cpr' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'child.birthDate must be a date (YYYY-MM-DD)' })
+  @IsNotInFuture({ message: 'child.birthDate must not be in the future' })
+  birthDate?: string;
+}
+
+export class NotifierDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: 'notifier.name must not be empty' })
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail({}, { message: 'notifier.email must be an e-mail address' })
+  email?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^\+?[0-9 ]{8,20}$/, { message: 'notifier.phone must be a phone number' })
+  phone?: string;
+}
 
 /** A notification of concern (underretning) as it arrives. */
 export class CreateNotificationDto {
@@ -9,20 +83,71 @@ export class CreateNotificationDto {
   @IsIn(NOTIFICATION_SOURCES as unknown as string[], { message: `source must be one of ${NOTIFICATION_SOURCES.join(', ')}` })
   source: NotificationSource;
 
+  @ApiPropertyOptional({ enum: PROFESSIONAL_KINDS, description: 'Required for a professional notifier' })
+  @ValidateIf((dto: CreateNotificationDto) => dto.source === 'professional' || dto.professionalKind !== undefined)
+  @IsIn(PROFESSIONAL_KINDS as unknown as string[], {
+    message: `professionalKind must be one of ${PROFESSIONAL_KINDS.join(', ')} (required for a professional notifier)`,
+  })
+  professionalKind?: string;
+
+  @ApiPropertyOptional({ type: NotifierDto, description: 'Required for a professional (who gets a receipt); absent when anonymous' })
+  @ValidateIf((dto: CreateNotificationDto) => dto.source === 'professional' || dto.notifier !== undefined)
+  @IsDefined({ message: 'notifier is required for a professional notifier (they get a receipt)' })
+  @IsNotInAnonymous()
+  @ValidateNested()
+  @Type(() => NotifierDto)
+  notifier?: NotifierDto;
+
   @ApiProperty({ example: '2026-11-20T09:30:00+01:00', description: 'When the municipality received it (ISO-8601)' })
   @IsISO8601({ strict: true }, { message: 'receivedAt must be an ISO-8601 date-time' })
   @IsNotInFuture()
   receivedAt: string;
 
+  @ApiProperty({ type: ChildDto })
+  @ValidateNested()
+  @Type(() => ChildDto)
+  @IsDefinedObject('child')
+  child: ChildDto;
+
   @ApiProperty({ description: 'What the notifier is worried about' })
-  @IsString()
+  @IsString({ message: 'concern must be a string' })
   @IsNotEmpty({ message: 'concern must not be empty' })
   @MaxLength(20_000)
   concern: string;
+
+  @ApiProperty({ description: 'Suspected abuse (overgreb): investigation and a conversation with the child are mandatory' })
+  @IsBoolean({ message: 'abuse must be true or false' })
+  abuse: boolean;
+
+  @ApiProperty({ description: 'The child may need action at once' })
+  @IsBoolean({ message: 'acute must be true or false' })
+  acute: boolean;
 }
 
 export class NotificationCreatedDto {
   @ApiProperty() id: string;
   @ApiProperty() caseId: string;
   @ApiProperty({ example: 'notification-7f0c…' }) workflowId: string;
+}
+
+function IsNotInAnonymous(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isNotInAnonymous',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'notifier must be absent for an anonymous notification' },
+      validator: { validate: (value: unknown, args) => !(value && (args?.object as CreateNotificationDto).source === 'anonymous') },
+    });
+}
+
+function IsDefinedObject(field: string): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isDefinedObject',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: `${field} is required (cpr, or name and birthDate)` },
+      validator: { validate: (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value) },
+    });
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Headers, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { type CurrentUser, User } from '../auth/current-user';
 import { CreateNotificationDto, NotificationCreatedDto } from './notification.dto';
 import { NotificationsService } from './notifications.service';
 
@@ -12,7 +13,24 @@ export class NotificationsController {
   @Post()
   @ApiCreatedResponse({ type: NotificationCreatedDto })
   @ApiBadRequestResponse({ description: 'A field is missing or malformed; the body names it' })
-  create(@Body() dto: CreateNotificationDto): Promise<NotificationCreatedDto> {
-    return this.notifications.receive(dto);
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried request return the first result' })
+  create(
+    @User() user: CurrentUser,
+    @Body() dto: CreateNotificationDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<NotificationCreatedDto> {
+    return this.notifications.receive(user, dto, checkedIdempotencyKey(idempotencyKey));
   }
+}
+
+function checkedIdempotencyKey(key: string | undefined): string | undefined {
+  if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Idempotency-Key must be 1–200 visible ASCII characters',
+      fields: [{ field: 'Idempotency-Key', rules: ['format'] }],
+    });
+  }
+  return key;
 }

@@ -43,7 +43,10 @@ export class TasksService {
     const task = await this.tasks.taskToComplete(user, id);
     if (isTaskKind(task.kind)) {
       const missing = missingOutcomeFields(task.kind, outcome);
-      if (missing.length > 0) throw invalidOutcome(`outcome.${missing[0]} is required for a ${task.kind} task`, missing);
+      if (missing.length > 0) {
+        const fields = missing.map((field) => ({ field: `outcome.${field}`, rules: ['required'] }));
+        throw invalidOutcome(`outcome.${missing[0]} is required for a ${task.kind} task`, fields);
+      }
     }
     try {
       await this.temporal.workflow
@@ -73,13 +76,10 @@ export class TasksService {
   }
 }
 
-function invalidOutcome(message: string, fields: string[]): UnprocessableEntityException {
-  return new UnprocessableEntityException({
-    statusCode: 422,
-    error: 'Unprocessable Entity',
-    message,
-    fields: fields.map((field) => ({ field: field.startsWith('outcome.') ? field : `outcome.${field}`, rules: ['required'] })),
-  });
+type FieldRules = { field: string; rules: string[] };
+
+function invalidOutcome(message: string, fields: FieldRules[]): UnprocessableEntityException {
+  return new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message, fields });
 }
 
 function toHttpError(error: unknown, taskId: string): Error {
@@ -87,7 +87,7 @@ function toHttpError(error: unknown, taskId: string): Error {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const failure = error.cause;
     if (failure.type === TaskFailure.invalidOutcome) {
-      return invalidOutcome(failure.message, (failure.details ?? []).map(String));
+      return invalidOutcome(failure.message, (failure.details ?? []) as FieldRules[]);
     }
     if (failure.type === TaskFailure.alreadyCompleted || failure.type === TaskFailure.unknownTask) {
       return new ConflictException(failure.message);

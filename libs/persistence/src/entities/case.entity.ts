@@ -28,6 +28,13 @@ export class CaseEntity {
   @Column({ type: 'text', default: 'open' })
   status: 'open' | 'closed';
 
+  @Column({ name: 'child_id', type: 'uuid', nullable: true })
+  childId: string | null;
+
+  /** The long-lived case workflow (`case-<case number>`). */
+  @Column({ name: 'workflow_id', type: 'text', nullable: true })
+  workflowId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

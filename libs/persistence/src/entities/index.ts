@@ -1,16 +1,39 @@
 import { AlertEntity } from './alert.entity';
+import { CaseEventEntity } from './case-event.entity';
 import { CaseEntity } from './case.entity';
+import { ChildEntity } from './child.entity';
+import { LetterEntity } from './letter.entity';
+import { MeasureEntity } from './measure.entity';
 import { NotificationEntity } from './notification.entity';
 import { TaskEventEntity } from './task-event.entity';
 import { TaskEntity } from './task.entity';
 import { TeamEntity } from './team.entity';
 import { UserEntity } from './user.entity';
 
-export { AlertEntity, CaseEntity, NotificationEntity, TaskEntity, TaskEventEntity, TeamEntity, UserEntity };
-export { ALERT_TYPES, type AlertType } from './alert.entity';
-export { TASK_EVENT_TYPES, type TaskEventType } from './task-event.entity';
-export type { TaskStatus } from './task.entity';
-export { ROLES, type Role } from './user.entity';
-
-export const ENTITIES = [AlertEntity, CaseEntity, NotificationEntity, TaskEntity, TaskEventEntity, TeamEntity, UserEntity];
+export * from './alert.entity';
+export * from './case-event.entity';
+export * from './case.entity';
+export * from './child.entity';
+export * from './letter.entity';
+export * from './measure.entity';
+export * from './notification.entity';
+export * from './task-event.entity';
+export * from './task.entity';
+export * from './team.entity';
+export * from './user.entity';
 export type { JsonObject, JsonValue } from './json';
+
+/** Every table TypeORM maps. */
+export const ENTITIES = [
+  AlertEntity,
+  CaseEntity,
+  CaseEventEntity,
+  ChildEntity,
+  LetterEntity,
+  MeasureEntity,
+  NotificationEntity,
+  TaskEntity,
+  TaskEventEntity,
+  TeamEntity,
+  UserEntity,
+];

@@ -4,26 +4,71 @@ import { EntityManager } from 'typeorm';
 import type { Agency } from '@sagsflow/domain';
 import { CaseEntity, NotificationEntity } from '../entities';
 
-export interface NewNotification {
-  id: string;
-  source: NotificationEntity['source'];
-  receivedAt: Date;
-  concern: string;
-  workflowId: string;
+export type NewNotification = Pick<
+  NotificationEntity,
+  | 'id'
+  | 'source'
+  | 'receivedAt'
+  | 'concern'
+  | 'workflowId'
+  | 'professionalKind'
+  | 'notifier'
+  | 'abuse'
+  | 'acute'
+  | 'createdBy'
+  | 'idempotencyKey'
+  | 'requestHash'
+>;
+
+export interface ChildIdentity {
+  cpr: string | null;
+  name: string | null;
+  birthDate: string | null;
 }
 
 @Injectable()
 export class CaseRepository {
-  /** Opens a case owned by `ownerAgency`, numbered `<year>-<sequence>`, inside the caller's transaction. */
-  async openCase(em: EntityManager, municipality: string, ownerAgency: Agency, now: Date): Promise<CaseEntity> {
+  /**
+   * Opens a case owned by `ownerAgency`, numbered `<year>-<sequence>`, inside the caller's
+   * transaction. For a child, a concurrent opening of their case yields the one that won.
+   */
+  async openCase(em: EntityManager, municipality: string, ownerAgency: Agency, now: Date, childId: string | null = null): Promise<CaseEntity> {
     const [{ seq }] = await em.query(`SELECT nextval('case_number_seq') AS seq`);
-    const entity = em.create(CaseEntity, {
-      id: randomUUID(),
-      caseNumber: `${now.getUTCFullYear()}-${String(seq).padStart(6, '0')}`,
-      municipality,
-      ownerAgency,
-    });
-    return em.save(entity);
+    const id = randomUUID();
+    const caseNumber = `${now.getUTCFullYear()}-${String(seq).padStart(6, '0')}`;
+    await em.query(
+      `INSERT INTO cases (id, case_number, municipality, owner_agency, child_id, workflow_id)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (municipality, child_id) WHERE status = 'open' DO NOTHING`,
+      [id, caseNumber, municipality, ownerAgency, childId, `case-${caseNumber}`],
+    );
+    const opened = childId ? await this.findOpenCaseOfChild(em, municipality, childId) : await em.findOneBy(CaseEntity, { id });
+    return opened!;
+  }
+
+  findOpenCaseOfChild(em: EntityManager, municipality: string, childId: string): Promise<CaseEntity | null> {
+    return em.findOneBy(CaseEntity, { municipality, childId, status: 'open' });
+  }
+
+  /** The child by CPR, or — without one — by name and birth date; added if not known. */
+  async findOrAddChild(em: EntityManager, municipality: string, child: ChildIdentity): Promise<string> {
+    const find = async (): Promise<string | undefined> => {
+      const rows: { id: string }[] = child.cpr
+        ? await em.query(`SELECT id FROM children WHERE municipality = $1 AND cpr = $2`, [municipality, child.cpr])
+        : await em.query(
+            `SELECT id FROM children WHERE municipality = $1 AND cpr IS NULL AND lower(name) = lower($2) AND birth_date = $3`,
+            [municipality, child.name, child.birthDate],
+          );
+      return rows[0]?.id;
+    };
+    const known = await find();
+    if (known) return known;
+    await em.query(
+      `INSERT INTO children (id, municipality, cpr, name, birth_date) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (municipality, cpr) WHERE cpr IS NOT NULL DO NOTHING`,
+      [randomUUID(), municipality, child.cpr, child.name, child.birthDate],
+    );
+    return (await find())!;
   }
 
   /** Open cases per caseworker of a team (zero for those with none), for caseload balancing. */

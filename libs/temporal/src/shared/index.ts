@@ -1,3 +1,4 @@
+export * from './case';
 export * from './notification';
 export * from './search-attributes';
 export * from './task-queues';

@@ -1,5 +1,5 @@
 import { defineQuery } from '@temporalio/workflow';
-import type { PolicyName } from '@sagsflow/domain';
+import type { NotificationSource, PolicyName } from '@sagsflow/domain';
 
 /** Input of the notification workflow: identifiers and facts only, no personal data. */
 export interface NotificationWorkflowInput {
@@ -9,16 +9,24 @@ export interface NotificationWorkflowInput {
   /** ISO-8601 time the municipality received the notification. */
   receivedAt: string;
   policy: PolicyName;
+  /** The child's case workflow, told of hand-overs. */
+  caseWorkflowId: string;
+  source: NotificationSource;
+  /** Suspected abuse (overgreb): investigation is mandatory, and a conversation with the child. */
+  abuse: boolean;
+  acute: boolean;
 }
 
 /** Live process state of a notification, for the case view. */
 export interface NotificationProcessState {
-  step: 'triage' | 'triaged';
+  step: 'triage' | 'triaged' | 'handover' | 'done';
   triageTaskId?: string;
   triageDueAt: string;
   overdue: boolean;
   /** The reception's triage decision, once made. */
   decision?: string;
+  /** The agency the notification was handed to, once it accepted. */
+  handedOverTo?: string;
 }
 
 export const NOTIFICATION_WORKFLOW_TYPE = 'notificationWorkflow';

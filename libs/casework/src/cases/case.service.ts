@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
+import { type Agency, chooseCaseworker, POLICIES } from '@sagsflow/domain';
+import {
+  CaseEntity,
+  CaseRepository,
+  type JsonObject,
+  LetterEntity,
+  type LetterKind,
+  MeasureEntity,
+  NotificationEntity,
+  UserRepository,
+} from '@sagsflow/persistence';
+import { feedbackLetter, receiptLetter } from './letters';
+
+export interface CaseEventInput {
+  /** Idempotency key: one timeline entry per key. */
+  key: string;
+  caseId: string;
+  type: string;
+  actor: string;
+  at: string;
+  data?: JsonObject;
+}
+
+export interface LetterInput {
+  key: string;
+  notificationId: string;
+  caseId: string;
+  kind: LetterKind;
+  dueAt: string;
+  decision?: string;
+}
+
+/** The child's case in the read model: timeline, owner, letters, measures, fresh-eyes caseworkers. */
+@Injectable()
+export class CaseService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly cases: CaseRepository,
+    private readonly users: UserRepository,
+  ) {}
+
+  async recordEvent(event: CaseEventInput): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO case_events (key, case_id, type, actor, at, data) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (key) DO NOTHING`,
+      [event.key, event.caseId, event.type, event.actor, new Date(event.at), event.data ?? {}],
+    );
+  }
+
+  async setOwner(caseId: string, agency: Agency): Promise<void> {
+    await this.dataSource.getRepository(CaseEntity).update({ id: caseId }, { ownerAgency: agency });
+  }
+
+  async recordTriageDecision(notificationId: string, decision: string): Promise<void> {
+    await this.dataSource.getRepository(NotificationEntity).update({ id: notificationId }, { decision });
+  }
+
+  /** Writes the letter once per key, composed from what the notification says. */
+  async draftLetter(input: LetterInput): Promise<{ id: string }> {
+    const notification = await this.dataSource.getRepository(NotificationEntity).findOneByOrFail({ id: input.notificationId });
+    const body = input.kind === 'receipt' ? receiptLetter(notification) : feedbackLetter(notification, input.decision ?? '');
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(LetterEntity)
+      .values({
+        id: randomUUID(),
+        key: input.key,
+        notificationId: input.notificationId,
+        caseId: input.caseId,
+        kind: input.kind,
+        body,
+        dueAt: new Date(input.dueAt),
+      })
+      .orIgnore()
+      .execute();
+    const letter = await this.dataSource.getRepository(LetterEntity).findOneByOrFail({ key: input.key });
+    return { id: letter.id };
+  }
+
+  async markLetterSent(letterId: string, by: string, at: string): Promise<void> {
+    await this.dataSource
+      .getRepository(LetterEntity)
+      .update({ id: letterId, status: 'due' }, { status: 'sent', sentBy: by, sentAt: new Date(at) });
+  }
+
+  async recordMeasure(input: { measureId: string; caseId: string; kind: MeasureEntity['kind']; decidedBy: string; at: string }): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(MeasureEntity)
+      .values({ id: input.measureId, caseId: input.caseId, kind: input.kind, decidedBy: input.decidedBy, decidedAt: new Date(input.at) })
+      .orIgnore()
+      .execute();
+  }
+
+  /**
+   * A caseworker from the agency's team who has not handled the case before (BL §137 stk. 1: a re-assessment
+   * with at least one person new to it), by caseload. Handlers are the responsible caseworker and
+   * everyone who was assigned or completed a task on the case.
+   */
+  async freshCaseworker(caseId: string, agency: Agency): Promise<string | null> {
+    const team = (await this.users.defaultTeamOf(agency))?.id;
+    if (!team) return null;
+    return this.dataSource.transaction(async (em) => {
+      const handlers: { username: string }[] = await em.query(
+        `SELECT responsible_caseworker AS username FROM cases WHERE id = $1 AND responsible_caseworker IS NOT NULL
+         UNION SELECT assignee FROM tasks WHERE case_id = $1 AND assignee IS NOT NULL
+         UNION SELECT completed_by FROM tasks WHERE case_id = $1 AND completed_by IS NOT NULL`,
+        [caseId],
+      );
+      const loads = await this.cases.openCaseloads(em, team);
+      const choice = chooseCaseworker(loads, POLICIES[this.config.POLICY].caseloadCap, handlers.map((h) => h.username));
+      return choice.username ?? null;
+    });
+  }
+}

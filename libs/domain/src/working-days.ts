@@ -1,0 +1,192 @@
+import Holidays from 'date-holidays';
+
+/**
+ * Danish working days (*hverdage*) in Europe/Copenhagen, for deadlines the law counts in working
+ * days, such as the receipt to a professional notifier (SEL §155 b stk. 1).
+ *
+ * Calendar dates are ISO strings (`YYYY-MM-DD`) and are computed with UTC arithmetic, so nothing
+ * here depends on the time zone of the process; instants are converted to Copenhagen dates with
+ * `Intl`, whose zone rules come from the ICU data of the Node.js build. Nothing reads the clock:
+ * everything is a function of its arguments, as Temporal workflows require.
+ */
+
+export const COPENHAGEN = 'Europe/Copenhagen';
+
+/** Receipt to a professional notifier within 6 working days (SEL §155 b stk. 1). */
+export const RECEIPT_DEADLINE_WORKING_DAYS = 6;
+
+/** The last year Store Bededag was a public holiday (the Folketing abolished it in February 2023, from 2024). */
+const LAST_STORE_BEDEDAG_YEAR = 2023;
+
+/**
+ * Days off beyond the library's public holidays. It lists Grundlovsdag and Juleaftensdag only as
+ * observances and has no Nytårsaftensdag, but they are days off in the municipalities' offices,
+ * and DOMAIN.md counts them as non-working.
+ */
+const EXTRA_DAYS_OFF = [
+  '06-05', // Grundlovsdag
+  '12-24', // Juleaftensdag
+  '12-31', // Nytårsaftensdag
+] as const;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface CalendarDate {
+  year: number;
+  month: number; // 1–12
+  day: number;
+}
+
+/** Parses a `YYYY-MM-DD` calendar date; throws on a malformed or non-existent date (2025-02-30). */
+function parseIsoDate(date: string): CalendarDate {
+  const match = ISO_DATE.exec(date);
+  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [NaN, NaN, NaN];
+  if (!match || toIsoDate(new Date(Date.UTC(year, month - 1, day))) !== date) {
+    throw new RangeError(`"${date}" is not a calendar date (YYYY-MM-DD)`);
+  }
+  return { year, month, day };
+}
+
+function toIsoDate(utcMidnight: Date): string {
+  return utcMidnight.toISOString().slice(0, 10);
+}
+
+function addCalendarDays(date: string, days: number): string {
+  const { year, month, day } = parseIsoDate(date);
+  return toIsoDate(new Date(Date.UTC(year, month - 1, day) + days * DAY_MS));
+}
+
+/**
+ * Easter Sunday (Gregorian, the anonymous "Meeus/Jones/Butcher" algorithm). Computed here rather
+ * than taken from the library so the Store Bededag correction does not depend on how the library
+ * names or encodes its rules.
+ */
+export function easterSunday(year: number): string {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return toIsoDate(new Date(Date.UTC(year, month - 1, day)));
+}
+
+// Created on first use: the library parses its data for every country when constructed.
+let danishHolidays: Holidays | undefined;
+const daysOffByYear = new Map<number, ReadonlySet<string>>();
+
+/**
+ * All non-working weekdays of a year: the library's Danish public holidays, Store Bededag only up
+ * to and including 2023 (whatever the library says), and the extra days off above.
+ */
+function daysOffIn(year: number): ReadonlySet<string> {
+  const cached = daysOffByYear.get(year);
+  if (cached) return cached;
+  danishHolidays ??= new Holidays('DK');
+  const daysOff = new Set(
+    danishHolidays
+      .getHolidays(year)
+      .filter((holiday) => holiday.type === 'public')
+      // `date` is the local Copenhagen date and time ("2025-04-18 00:00:00"), independent of the process zone.
+      .map((holiday) => holiday.date.slice(0, 10)),
+  );
+  // Store Bededag: the fourth Friday after Easter, 26 days after Easter Sunday.
+  const storeBededag = addCalendarDays(easterSunday(year), 26);
+  if (year <= LAST_STORE_BEDEDAG_YEAR) daysOff.add(storeBededag);
+  else daysOff.delete(storeBededag);
+  for (const monthDay of EXTRA_DAYS_OFF) daysOff.add(`${year}-${monthDay}`);
+  daysOffByYear.set(year, daysOff);
+  return daysOff;
+}
+
+/** Whether a Copenhagen calendar date is a working day: not a Saturday, Sunday or day off. */
+export function isWorkingDay(date: string): boolean {
+  const { year, month, day } = parseIsoDate(date);
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  return !daysOffIn(year).has(date);
+}
+
+// One formatter for all conversions: constructing Intl formatters is slow.
+let copenhagenFormat: Intl.DateTimeFormat | undefined;
+
+/** The wall-clock fields of an instant in Copenhagen. */
+function copenhagenParts(at: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number> {
+  if (Number.isNaN(at.getTime())) throw new RangeError('Invalid Date');
+  copenhagenFormat ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: COPENHAGEN,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23', // never "24" at midnight
+  });
+  const parts = Object.fromEntries(copenhagenFormat.formatToParts(at).map((part) => [part.type, part.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+/** The Copenhagen calendar date (`YYYY-MM-DD`) of an instant. */
+export function copenhagenDate(at: Date): string {
+  const { year, month, day } = copenhagenParts(at);
+  return toIsoDate(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/** How far Copenhagen wall-clock time is ahead of UTC at an instant: 1 h in winter, 2 h in summer. */
+function copenhagenOffsetMs(at: Date): number {
+  const p = copenhagenParts(at);
+  const wallClockAsUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return wallClockAsUtc - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/**
+ * 23:59:59.999 Copenhagen time on a calendar date, as an instant. The offset is taken at the result
+ * itself (second pass), so the days the clocks change are right; Danish clocks change at 02:00/03:00,
+ * never near midnight, so the wall-clock time always exists and is unambiguous.
+ */
+export function endOfDayCopenhagen(date: string): Date {
+  const { year, month, day } = parseIsoDate(date);
+  const wallClockAsUtc = Date.UTC(year, month - 1, day, 23, 59, 59, 999);
+  const guess = wallClockAsUtc - copenhagenOffsetMs(new Date(wallClockAsUtc));
+  return new Date(wallClockAsUtc - copenhagenOffsetMs(new Date(guess)));
+}
+
+/**
+ * The Copenhagen calendar date `days` working days after the Copenhagen date of `from`. The day of
+ * `from` itself does not count, working day or not (received Monday 2025-03-03 + 6 → Tuesday
+ * 2025-03-11); `days` = 0 gives the date of `from`.
+ */
+export function addWorkingDays(from: Date, days: number): string {
+  if (!Number.isInteger(days) || days < 0) throw new RangeError(`days must be a whole number ≥ 0, got ${days}`);
+  let date = copenhagenDate(from);
+  for (let counted = 0; counted < days; ) {
+    date = addCalendarDays(date, 1);
+    if (isWorkingDay(date)) counted += 1;
+  }
+  return date;
+}
+
+/**
+ * When the receipt to a professional notifier is due: the end of the 6th working day after the day
+ * of receipt, Copenhagen time (SEL §155 b stk. 1). `workingDays` lets a profile tighten it.
+ */
+export function receiptDueAt(receivedAt: Date, workingDays: number = RECEIPT_DEADLINE_WORKING_DAYS): Date {
+  return endOfDayCopenhagen(addWorkingDays(receivedAt, workingDays));
+}

@@ -1,0 +1,161 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { caseStateQuery } from '@sagsflow/temporal';
+import { childCpr, notificationBody, professionalNotificationBody } from '../support/fixtures';
+import { createSuiteStack, login, startApi, startWorker, SuiteStack, waitFor } from '../support/stack';
+
+/** The notification process and the child's case, end to end on the real stack. */
+describe('the notification process and the child’s case', () => {
+  let stack: SuiteStack;
+  let api: INestApplication;
+  let worker: Awaited<ReturnType<typeof startWorker>>;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    stack = await createSuiteStack();
+    worker = await startWorker(stack.config);
+    api = await startApi(stack.config);
+    for (const user of ['reception1', 'reception2', 'caseworker1', 'caseworker2', 'caseworker3', 'lead1']) tokens[user] = await login(api, user);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await worker?.stop();
+    await stack?.close();
+  });
+
+  const as = (user: string) => ({
+    get: (path: string) => request(api.getHttpServer()).get(path).auth(tokens[user], { type: 'bearer' }),
+    post: (path: string, body: object = {}, headers: Record<string, string> = {}) =>
+      request(api.getHttpServer()).post(path).auth(tokens[user], { type: 'bearer' }).set(headers).send(body),
+  });
+
+  /** The open task of `kind` that a notification's (or case's) workflow created, once it exists. */
+  async function taskOf(workflowId: string, kind: string): Promise<{ id: string; assignee: string | null; due_at: Date }> {
+    let row: { id: string; assignee: string | null; due_at: Date } | undefined;
+    await waitFor(async () => {
+      row = (await stack.db.query(`SELECT id, assignee, due_at FROM tasks WHERE workflow_id = $1 AND kind = $2 AND status = 'open'`, [workflowId, kind])).rows[0];
+      return row !== undefined;
+    });
+    return row!;
+  }
+
+  async function notify(body: Record<string, unknown>, headers: Record<string, string> = {}) {
+    const res = await as('reception1').post('/api/notifications', body, headers);
+    expect(res.status).toBe(201);
+    return res.body as { id: string; caseId: string; workflowId: string };
+  }
+
+  it('gathers three notifications about one child in one case, and with an open measure the third is re-assessed by fresh eyes', async () => {
+    const child = { cpr: childCpr() };
+    const first = await notify(notificationBody({ child }));
+    await as('reception1').post(`/api/tasks/${(await taskOf(first.workflowId, 'triage')).id}/complete`, { outcome: { decision: 'investigation' } }).expect(200);
+    const handover = await taskOf(first.workflowId, 'accept-handover');
+    expect(handover.assignee).toMatch(/^caseworker[123]$/);
+    await as(handover.assignee!).post(`/api/tasks/${handover.id}/complete`, { outcome: {} }).expect(200);
+
+    const second = await notify(notificationBody({ child, source: 'anonymous' }));
+    expect(second.caseId).toBe(first.caseId);
+    await as('reception2').post(`/api/tasks/${(await taskOf(second.workflowId, 'triage')).id}/complete`, { outcome: { decision: 'advice' } }).expect(200);
+
+    await waitFor(async () => (await as('caseworker1').get(`/api/cases/${first.caseId}`)).body.ownerAgency === 'AUTHORITY');
+    await as('caseworker1').post(`/api/cases/${first.caseId}/measures`, { kind: 'preventive' }).expect(200);
+    await as('reception1').post(`/api/cases/${first.caseId}/measures`, { kind: 'preventive' }).expect(403);
+
+    const third = await notify(notificationBody({ child: { ...child, name: 'Same Child' } }));
+    expect(third.caseId).toBe(first.caseId);
+    const caseView = (await as('caseworker1').get(`/api/cases/${first.caseId}`).expect(200)).body;
+    const reassessment = await taskOf(`case-${caseView.caseNumber}`, 'reassessment');
+    const handlers = [handover.assignee, 'reception1', 'reception2'];
+    expect(reassessment.assignee).toMatch(/^caseworker[123]$/);
+    expect(handlers).not.toContain(reassessment.assignee);
+
+    const view = (await as('caseworker1').get(`/api/cases/${first.caseId}`).expect(200)).body;
+    expect(view.notifications.map((n: { id: string }) => n.id)).toEqual([first.id, second.id, third.id]);
+    expect(view).toMatchObject({ ownerAgency: 'AUTHORITY', responsibleCaseworker: handover.assignee, child: { cpr: child.cpr } });
+    expect(view.measures).toMatchObject([{ kind: 'preventive', status: 'open' }]);
+    expect(view.timeline.map((e: { type: string }) => e.type)).toEqual(
+      expect.arrayContaining(['triage.decided', 'handover.requested', 'handover.accepted', 'owner.changed', 'measure.recorded', 'reassessment.requested']),
+    );
+    expect(view.deadlines).toContainEqual(expect.objectContaining({ what: 'reassessment', state: 'on-time', owner: reassessment.assignee }));
+    const state = await stack.temporal.workflow.getHandle(`case-${view.caseNumber}`).query(caseStateQuery);
+    expect(state).toMatchObject({ notifications: expect.any(Array), reassessments: 1, ownerAgency: 'AUTHORITY' });
+    expect(state.notifications).toHaveLength(3);
+  });
+
+  it.each([
+    ['across Easter 2025', '2025-04-15T10:00:00+02:00', '2025-04-28'],
+    ['across Christmas 2025', '2025-12-19T10:00:00+01:00', '2026-01-05'],
+    ['across Store Bededag 2023 (a holiday)', '2023-05-01T10:00:00+02:00', '2023-05-10'],
+    ['across the former Store Bededag 2024 (a working day)', '2024-04-22T10:00:00+02:00', '2024-04-30'],
+  ])('gives a professional notifier a receipt due on the right day %s', async (_label, receivedAt, dueDate) => {
+    const { workflowId, id } = await notify(professionalNotificationBody({ receivedAt }));
+    const task = await taskOf(workflowId, 'send-receipt');
+    const copenhagenDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(task.due_at);
+    expect(copenhagenDate).toBe(dueDate);
+    const letter = (await stack.db.query(`SELECT kind, due_at, body FROM letters WHERE notification_id = $1`, [id])).rows[0];
+    expect(letter).toMatchObject({ kind: 'receipt', due_at: task.due_at });
+    expect(letter.body).toContain('Kære Lærer Hansen');
+  });
+
+  it('refuses to triage an abuse notification as "close", with a message', async () => {
+    const { workflowId } = await notify(notificationBody({ abuse: true }));
+    const triage = await taskOf(workflowId, 'triage');
+    const res = await as('reception1').post(`/api/tasks/${triage.id}/complete`, { outcome: { decision: 'close' } });
+    expect(res.status).toBe(422);
+    expect(res.body.message).toMatch(/abuse/);
+    expect(res.body.fields).toEqual([{ field: 'outcome.decision', rules: ['triage'] }]);
+    const advisory = await as('reception1').post(`/api/tasks/${triage.id}/complete`, { outcome: { decision: 'advisory-team' } });
+    expect(advisory.status).toBe(422);
+    await as('reception1').post(`/api/tasks/${triage.id}/complete`, { outcome: { decision: 'investigation' } }).expect(200);
+  });
+
+  it('starts one workflow for a repeated POST with the same Idempotency-Key, and refuses the key for another body', async () => {
+    const body = notificationBody();
+    const key = `retry-${childCpr()}`;
+    const [a, b] = await Promise.all([
+      as('reception1').post('/api/notifications', body, { 'Idempotency-Key': key }),
+      as('reception1').post('/api/notifications', body, { 'Idempotency-Key': key }),
+    ]);
+    const c = await as('reception1').post('/api/notifications', body, { 'Idempotency-Key': key });
+    expect([a.status, b.status, c.status]).toEqual([201, 201, 201]);
+    expect(b.body).toEqual(a.body);
+    expect(c.body).toEqual(a.body);
+    expect((await stack.db.query('SELECT count(*)::int AS n FROM notifications WHERE case_id = $1', [a.body.caseId])).rows[0].n).toBe(1);
+    await waitFor(async () => (await stack.temporal.workflow.count(`CaseId = "${a.body.caseId}"`)).count === 2);
+    expect((await stack.temporal.workflow.count(`CaseId = "${a.body.caseId}" AND ProcessKind = "notification"`)).count).toBe(1);
+    const state = await stack.temporal.workflow.getHandle(`case-${(await as('reception1').get(`/api/cases/${a.body.caseId}`)).body.caseNumber}`).query(caseStateQuery);
+    expect(state.notifications).toHaveLength(1);
+
+    const other = await as('reception1').post('/api/notifications', { ...body, concern: 'Something else' }, { 'Idempotency-Key': key });
+    expect(other.status).toBe(422);
+    expect(other.body.message).toContain('Idempotency-Key');
+  });
+
+  it('shows every deadline of the case with its state', async () => {
+    const overdue = await notify(professionalNotificationBody({ receivedAt: new Date(Date.now() - 30 * 3_600_000).toISOString() }));
+    await taskOf(overdue.workflowId, 'send-receipt');
+    const view = (await as('reception1').get(`/api/cases/${overdue.caseId}`).expect(200)).body;
+    expect(view.deadlines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ source: 'task', what: 'triage', state: 'overdue' }),
+        expect.objectContaining({ source: 'task', what: 'send-receipt', state: 'on-time' }),
+        expect.objectContaining({ source: 'letter', what: 'receipt-letter', state: 'on-time' }),
+      ]),
+    );
+    const dues = view.deadlines.map((d: { dueAt: string }) => d.dueAt);
+    expect(dues).toEqual([...dues].sort());
+  });
+
+  it('lets the long-lived case workflow continue as new when the server suggests it, keeping its state', async () => {
+    const child = { cpr: childCpr() };
+    const first = await notify(notificationBody({ child }));
+    const caseNumber = (await as('reception1').get(`/api/cases/${first.caseId}`)).body.caseNumber;
+    for (let i = 0; i < 24; i++) await notify(notificationBody({ child }));
+    const handle = stack.temporal.workflow.getHandle(`case-${caseNumber}`);
+    await waitFor(async () => (await handle.query(caseStateQuery)).notifications.length === 25);
+    const runs: string[] = [];
+    for await (const wf of stack.temporal.workflow.list({ query: `WorkflowId = "case-${caseNumber}"` })) runs.push(wf.runId);
+    expect(runs.length).toBeGreaterThan(1);
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+  });
+});
