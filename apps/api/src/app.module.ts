@@ -1,15 +1,18 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { CaseworkModule } from '@sagsflow/casework';
 import { AppConfig, ConfigModule, loggerOptions } from '@sagsflow/config';
 import { PersistenceModule } from '@sagsflow/persistence';
 import { TemporalClientModule } from '@sagsflow/temporal';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { CodecModule } from './codec/codec.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { throttlers } from './security/throttling';
 import { TasksModule } from './tasks/tasks.module';
 
 @Module({})
@@ -24,9 +27,11 @@ export class AppModule {
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         }),
         PersistenceModule.forRoot(config.DATABASE_URL),
+        ThrottlerModule.forRoot(throttlers(config)),
         TemporalClientModule,
         CaseworkModule,
         AuthModule,
+        AuditModule,
         CasesModule,
         CodecModule,
         HealthModule,

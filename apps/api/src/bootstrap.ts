@@ -1,16 +1,28 @@
 import { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { NestFactory } from '@nestjs/core';
 import cors from 'cors';
+import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@sagsflow/config';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
+import { ErrorBodyFilter } from './security/error-body.filter';
 
 /** Builds the API exactly as production runs it; `main.ts` and the tests both use this. */
 export async function createApi(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  // A notification is text, not files: 100 kB is generous and keeps floods out.
+  app.useBodyParser('json', { limit: '100kb' });
+  app.set('trust proxy', 'loopback');
+  // Strict security headers everywhere; the OpenAPI page needs inline scripts and styles.
+  const strict = helmet();
+  const docs = helmet({ contentSecurityPolicy: false });
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? docs : strict)(req, res, next));
+  app.useGlobalFilters(new ErrorBodyFilter());
   app.enableShutdownHooks();
   app.setGlobalPrefix('api', { exclude: ['health', 'codec/{*path}'] });
   // Only Temporal Web calls the codec from another origin; the rest of the API is same-origin.

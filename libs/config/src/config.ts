@@ -75,6 +75,10 @@ const schema = z.object({
   /** SMTP server for e-mail to coordinators, e.g. smtp://user:pass@mail.kommune.dk:587. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Sagsflow <no-reply@sagsflow.local>'),
+  /** Sign-in attempts per minute from one address (POST /api/auth/dev-login). */
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Notifications one user may register per minute (POST /api/notifications). */
+  RATE_LIMIT_INTAKE_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Seed the demo municipality's teams and users (README "Demo users"); never in production. */
   DEMO_DATA: flag.optional(),
 });

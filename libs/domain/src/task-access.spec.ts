@@ -13,6 +13,8 @@ describe('task access', () => {
     ['reception2 (someone else assigned)', reception2, task('reception1'), false],
     ['lead1 (the lead it escalates to)', lead1, task('reception1'), true],
     ['ppr1 (another agency)', ppr1, task(null), false],
+    ['caseworker1 (the authority may triage)', { ...lead1, username: 'caseworker1', role: 'caseworker' }, { ...task(null), kind: 'triage' }, true],
+    ['caseworker1 on a receipt (reception only)', { ...lead1, username: 'caseworker1', role: 'caseworker' }, { ...task(null), kind: 'send-receipt', escalateTo: null }, false],
   ])('%s may work on it: %s', (_label, actor, view, expected) => {
     expect(canWorkOnTask(actor, view)).toBe(expected);
   });

@@ -1,4 +1,5 @@
 import type { Agency } from './agency';
+import { isTaskKind, TASK_KINDS } from './task-kind';
 
 /** The person acting, as far as access rules care. */
 export interface Actor {
@@ -10,6 +11,7 @@ export interface Actor {
 
 /** The task being acted on, as far as access rules care. */
 export interface TaskAccessView {
+  kind?: string;
   agency: Agency;
   assignee: string | null;
   escalateTo: string | null;
@@ -21,17 +23,23 @@ export function isLeadFor(actor: Actor, task: TaskAccessView): boolean {
   return actor.username === task.escalateTo || (actor.role === 'lead' && actor.agency === task.agency);
 }
 
-/** Anyone in the task's agency sees it, and so does the lead it escalates to. */
+/** The task's own agency and any agency its kind lets do the work too (the authority triages as reception does). */
+function agenciesFor(task: TaskAccessView): readonly Agency[] {
+  const also = task.kind && isTaskKind(task.kind) ? ((TASK_KINDS[task.kind] as { alsoBy?: readonly Agency[] }).alsoBy ?? []) : [];
+  return [task.agency, ...also];
+}
+
+/** Anyone in an agency that may do the work sees the task, and so does the lead it escalates to. */
 export function canSeeTask(actor: Actor, task: TaskAccessView): boolean {
-  return actor.agency === task.agency || actor.username === task.escalateTo;
+  return agenciesFor(task).includes(actor.agency) || actor.username === task.escalateTo;
 }
 
 /**
- * Who may complete (or comment on) a task: its assignee; anyone in its agency while it is
- * unassigned; and a lead for it.
+ * Who may complete (or comment on) a task: its assignee; anyone in an agency that may do the work
+ * while it is unassigned; and a lead for it.
  */
 export function canWorkOnTask(actor: Actor, task: TaskAccessView): boolean {
   if (isLeadFor(actor, task)) return true;
-  if (actor.agency !== task.agency) return false;
+  if (!agenciesFor(task).includes(actor.agency)) return false;
   return task.assignee === null || task.assignee === actor.username;
 }

@@ -7,6 +7,8 @@ export interface TaskKindSpec {
   /** The same in Danish, for e-mails to coordinators. */
   titleDa: string;
   agency: Agency;
+  /** Other agencies that may also do this work (the authority may triage as reception does). */
+  alsoBy?: readonly Agency[];
   /** Outcome fields the completing user must supply. */
   requiredOutcome: readonly string[];
 }
@@ -16,6 +18,7 @@ export const TASK_KINDS = {
     title: 'Triage a notification',
     titleDa: 'Vurdering af underretning',
     agency: 'RECEPTION',
+    alsoBy: ['AUTHORITY'],
     requiredOutcome: ['decision'],
   },
   'send-receipt': {

@@ -3,11 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source';
 import { ENTITIES } from './entities';
 import { AlertRepository } from './repositories/alert.repository';
+import { AuditRepository } from './repositories/audit.repository';
 import { CaseRepository } from './repositories/case.repository';
 import { TaskRepository } from './repositories/task.repository';
 import { UserRepository } from './repositories/user.repository';
 
-const REPOSITORIES = [AlertRepository, CaseRepository, TaskRepository, UserRepository];
+const REPOSITORIES = [AlertRepository, AuditRepository, CaseRepository, TaskRepository, UserRepository];
 
 @Module({})
 export class PersistenceModule {

@@ -2,25 +2,32 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, SetMetad
 import { Reflector } from '@nestjs/core';
 import type { Agency } from '@sagsflow/domain';
 import type { CurrentUser } from './current-user';
+import { IS_PUBLIC } from './public.decorator';
 
 const ALLOWED_AGENCIES = 'sagsflow:allowed-agencies';
 
 /** Declares, next to an endpoint, which agencies may call it; enforced by {@link AgencyGuard}. */
 export const Allow = (...agencies: Agency[]) => SetMetadata(ALLOWED_AGENCIES, agencies);
 
-/** Runs after authentication: refuses (403) a user whose agency an endpoint does not allow. */
+/** Every agency but ADMIN: the people who work in cases. Administrators read operations, not cases. */
+export const STAFF: Agency[] = ['RECEPTION', 'AUTHORITY', 'COMMITTEE', 'ADVISORY_TEAM', 'PPR', 'JOBCENTER_UNG'];
+export const EVERYONE: Agency[] = [...STAFF, 'ADMIN'];
+
+/**
+ * Runs after authentication: refuses (403) a user whose agency an endpoint does not allow. Fails
+ * closed: an endpoint that declares neither @Allow nor @Public is refused to everyone.
+ */
 @Injectable()
 export class AgencyGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const allowed = this.reflector.getAllAndOverride<Agency[] | undefined>(ALLOWED_AGENCIES, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const allowed = this.reflector.getAllAndOverride<Agency[] | undefined>(ALLOWED_AGENCIES, targets);
     const user: CurrentUser | undefined = context.switchToHttp().getRequest().user;
-    if (!allowed || !user) return true;
-    if (!allowed.includes(user.agency)) throw new ForbiddenException(`Only ${allowed.join(', ')} may do this`);
+    if (!allowed) throw new ForbiddenException('This endpoint declares no access rule');
+    if (!user || !allowed.includes(user.agency)) throw new ForbiddenException(`Only ${allowed.join(', ')} may do this`);
     return true;
   }
 }

@@ -15,7 +15,7 @@ import { recordMeasureUpdate, TemporalClient } from '@sagsflow/temporal';
 import type { CurrentUser } from '../auth/current-user';
 import { CaseDto } from './case.dto';
 
-/** Agencies that see every case; others see a case they own or have work on. */
+/** Agencies that see every case; others see a case they own or have open work on. */
 const CASE_AGENCIES = ['RECEPTION', 'AUTHORITY'];
 
 @Injectable()
@@ -91,7 +91,8 @@ export class CasesService {
     const found = await this.dataSource.getRepository(CaseEntity).findOneBy({ id });
     if (!found) throw new NotFoundException(`Case ${id} not found`);
     if (CASE_AGENCIES.includes(user.agency) || found.ownerAgency === user.agency) return found;
-    const work = await this.dataSource.getRepository(TaskEntity).countBy({ caseId: id, agency: user.agency });
+    // PPR, Jobcenter Ung, the advisory team, the committee: only while work on the case is theirs.
+    const work = await this.dataSource.getRepository(TaskEntity).countBy({ caseId: id, agency: user.agency, status: 'open' });
     if (work === 0) throw new ForbiddenException(`Case ${id} is not shared with ${user.agency}`);
     return found;
   }

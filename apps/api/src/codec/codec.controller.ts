@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Inject, NotFoundException, Param, Post } fr
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { timingSafeEqual } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
+import { Audit } from '../audit/audit';
 import { Allow } from '../auth/allow';
 import { Public } from '../auth/public.decorator';
 import { CodecRequestDto } from './codec.dto';
@@ -23,6 +24,7 @@ export class CodecController {
   @Post('decode')
   @HttpCode(200)
   @Allow('ADMIN')
+  @Audit({ action: 'read', what: 'payloads', purpose: 'inspecting a process history in Temporal Web', caseIdFrom: 'none' })
   @ApiOkResponse({ type: CodecRequestDto })
   decode(@Body() body: CodecRequestDto): Promise<CodecRequestDto> {
     return this.codec.decode(body);

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { interval, map, merge, type Observable } from 'rxjs';
 import { AlertStream } from '@sagsflow/casework';
 import { AlertRepository } from '@sagsflow/persistence';
+import { Allow, EVERYONE } from '../auth/allow';
 import { type CurrentUser, User } from '../auth/current-user';
 
 const KEEPALIVE_MS = 25_000;
@@ -18,6 +19,7 @@ export class EventsController {
 
   /** Live alerts for the signed-in user only (server-sent events), with a keep-alive for proxies. */
   @Sse('events')
+  @Allow(...EVERYONE)
   events(@User() user: CurrentUser): Observable<MessageEvent> {
     return merge(
       this.stream.forUser(user.username).pipe(map((alert) => ({ id: alert.id, type: alert.type, data: alert }))),
@@ -26,6 +28,7 @@ export class EventsController {
   }
 
   @Get('alerts')
+  @Allow(...EVERYONE)
   @ApiOkResponse({ description: "The signed-in user's latest alerts, newest first" })
   async recent(@User() user: CurrentUser) {
     return (await this.alerts.forUser(user.username)).map((a) => ({

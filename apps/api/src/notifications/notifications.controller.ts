@@ -1,5 +1,9 @@
-import { BadRequestException, Body, Controller, Headers, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Headers, Post, UseGuards } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
+import { UserOrAddressThrottlerGuard } from '../security/throttling';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Audit } from '../audit/audit';
+import { Allow } from '../auth/allow';
 import { type CurrentUser, User } from '../auth/current-user';
 import { CreateNotificationDto, NotificationCreatedDto } from './notification.dto';
 import { NotificationsService } from './notifications.service';
@@ -11,6 +15,10 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Post()
+  @Allow('RECEPTION', 'AUTHORITY', 'ADVISORY_TEAM', 'PPR', 'JOBCENTER_UNG')
+  @Audit({ action: 'create', what: 'notification', purpose: 'intake of a notification' })
+  @UseGuards(UserOrAddressThrottlerGuard)
+  @SkipThrottle({ login: true })
   @ApiCreatedResponse({ type: NotificationCreatedDto })
   @ApiBadRequestResponse({ description: 'A field is missing or malformed; the body names it' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried request return the first result' })

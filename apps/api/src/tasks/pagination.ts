@@ -5,8 +5,13 @@ import { INBOX_PAGE_SIZE } from './tasks.service';
  * Lists stay plain JSON arrays (the contract clients rely on); the total and the neighbouring
  * pages travel in `X-Total-Count` and `Link` headers. Totals stop at 10,000 (`X-Total-Count-Capped`).
  */
-export function sendPage<T>(res: Response, page: number, result: { items: T[]; total: number; totalCapped: boolean }): T[] {
-  const last = Math.max(1, Math.ceil(result.total / INBOX_PAGE_SIZE));
+export function sendPage<T>(
+  res: Response,
+  page: number,
+  result: { items: T[]; total: number; totalCapped: boolean },
+  pageSize = INBOX_PAGE_SIZE,
+): T[] {
+  const last = Math.max(1, Math.ceil(result.total / pageSize));
   const url = new URL(res.req.originalUrl, 'http://x');
   const link = (p: number, rel: string) => {
     url.searchParams.set('page', String(p));

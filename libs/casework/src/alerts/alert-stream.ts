@@ -15,6 +15,7 @@ export class AlertStream implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(AlertStream.name);
   private readonly events = new Subject<AlertEvent>();
   private client?: Client;
+  private reconnect?: NodeJS.Timeout;
   private closed = false;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -43,11 +44,13 @@ export class AlertStream implements OnModuleInit, OnModuleDestroy {
     this.logger.warn({ err: error }, 'Alert listener lost its connection; reconnecting');
     void this.client?.end().catch(() => undefined);
     this.client = undefined;
-    setTimeout(() => void this.listen().catch((e: unknown) => this.retry(e)), RECONNECT_MS).unref();
+    clearTimeout(this.reconnect);
+    this.reconnect = setTimeout(() => void this.listen().catch((e: unknown) => this.retry(e)), RECONNECT_MS).unref();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.reconnect);
     this.events.complete();
     await this.client?.end().catch(() => undefined);
   }

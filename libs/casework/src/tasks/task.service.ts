@@ -87,7 +87,7 @@ export class TaskService {
 
   async claim(actor: Actor, taskId: string): Promise<TaskEntity> {
     const task = await this.visibleTask(actor, taskId);
-    if (actor.agency !== task.agency) throw new ForbiddenException(`Only ${task.agency} may claim task ${taskId}`);
+    if (!canWorkOnTask(actor, { ...task, assignee: null })) throw new ForbiddenException(`Only ${task.agency} may claim task ${taskId}`);
     if (!(await this.tasks.changeAssignee(taskId, null, actor.username))) {
       throw new ConflictException(`Task ${taskId} is not open and unassigned`);
     }

@@ -1,4 +1,5 @@
 import { AlertEntity } from './alert.entity';
+import { AuditEntryEntity } from './audit-entry.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { CaseEntity } from './case.entity';
 import { ChildEntity } from './child.entity';
@@ -11,6 +12,7 @@ import { TeamEntity } from './team.entity';
 import { UserEntity } from './user.entity';
 
 export * from './alert.entity';
+export * from './audit-entry.entity';
 export * from './case-event.entity';
 export * from './case.entity';
 export * from './child.entity';
@@ -26,6 +28,7 @@ export type { JsonObject, JsonValue } from './json';
 /** Every table TypeORM maps. */
 export const ENTITIES = [
   AlertEntity,
+  AuditEntryEntity,
   CaseEntity,
   CaseEventEntity,
   ChildEntity,

@@ -1,6 +1,12 @@
 import { InitialReadModel1763800000000 } from './1763800000000-initial-read-model';
 import { PeopleTasksAlerts1763900000000 } from './1763900000000-people-tasks-alerts';
 import { ChildCaseNotifications1764000000000 } from './1764000000000-child-case-notifications';
+import { AuditLog1764100000000 } from './1764100000000-audit-log';
 
 /** In order of application. */
-export const MIGRATIONS = [InitialReadModel1763800000000, PeopleTasksAlerts1763900000000, ChildCaseNotifications1764000000000];
+export const MIGRATIONS = [
+  InitialReadModel1763800000000,
+  PeopleTasksAlerts1763900000000,
+  ChildCaseNotifications1764000000000,
+  AuditLog1764100000000,
+];

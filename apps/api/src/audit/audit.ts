@@ -1,0 +1,67 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { from, mergeMap, Observable } from 'rxjs';
+import { type AuditAction, AuditRepository } from '@sagsflow/persistence';
+import type { CurrentUser } from '../auth/current-user';
+
+const AUDIT = 'sagsflow:audit';
+
+export interface AuditDeclaration {
+  action: AuditAction;
+  /** What the endpoint touches: case, notification, task, payloads. */
+  what: string;
+  /** Why it is used, unless the user states it in an `X-Purpose` header. */
+  purpose: string;
+  /** Where the case id is: a response field (default `caseId`) or a route parameter. */
+  caseIdFrom?: { body: string } | { param: string } | 'none';
+}
+
+/** Declares, next to an endpoint, that calling it reads or changes a case's personal data. */
+export const Audit = (declaration: AuditDeclaration) => SetMetadata(AUDIT, declaration);
+
+const PURPOSE = /^[\p{L}\p{N} .,:;()/-]{3,200}$/u;
+
+/**
+ * Records every successful audited call in the append-only audit log before the response leaves:
+ * who, when, which case, what and why. If the entry cannot be written, the call fails.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const declaration = this.reflector.get<AuditDeclaration | undefined>(AUDIT, context.getHandler());
+    if (!declaration) return next.handle();
+    const request = context.switchToHttp().getRequest<Request & { user: CurrentUser }>();
+    const stated = request.header('x-purpose');
+    const purpose = stated && PURPOSE.test(stated) ? stated : declaration.purpose;
+    return next.handle().pipe(
+      mergeMap((body: Record<string, unknown>) =>
+        from(
+          this.audit
+            .append({
+              username: request.user.username,
+              agency: request.user.agency,
+              caseId: caseIdOf(declaration, body, request.params),
+              action: declaration.action,
+              what: declaration.what,
+              purpose,
+              detail: { method: request.method, route: request.route?.path ?? request.path },
+            })
+            .then(() => body),
+        ),
+      ),
+    );
+  }
+}
+
+function caseIdOf(declaration: AuditDeclaration, body: Record<string, unknown>, params: Record<string, unknown>): string | null {
+  const source = declaration.caseIdFrom ?? { body: 'caseId' };
+  if (source === 'none') return null;
+  const value = 'param' in source ? params[source.param] : body?.[source.body];
+  return typeof value === 'string' ? value : null;
+}

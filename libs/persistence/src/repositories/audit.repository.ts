@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AuditAction, AuditEntryEntity, type JsonObject } from '../entities';
+
+export interface NewAuditEntry {
+  username: string;
+  agency: string;
+  caseId: string | null;
+  action: AuditAction;
+  what: string;
+  purpose: string;
+  detail?: JsonObject;
+}
+
+export interface AuditQuery {
+  caseId?: string;
+  username?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+}
+
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
+
+  async append(entry: NewAuditEntry): Promise<void> {
+    await this.entries.query(
+      `INSERT INTO audit_log (username, agency, case_id, action, what, purpose, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [entry.username, entry.agency, entry.caseId, entry.action, entry.what, entry.purpose, entry.detail ?? {}],
+    );
+  }
+
+  async find(query: AuditQuery): Promise<{ items: AuditEntryEntity[]; total: number }> {
+    const qb = this.entries.createQueryBuilder('a');
+    if (query.caseId) qb.andWhere('a.case_id = :caseId', { caseId: query.caseId });
+    if (query.username) qb.andWhere('a.username = :username', { username: query.username });
+    if (query.from) qb.andWhere('a.at >= :from', { from: query.from });
+    if (query.to) qb.andWhere('a.at < :to', { to: query.to });
+    const [items, total] = await qb
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items, total };
+  }
+}
