@@ -12,6 +12,8 @@ import { notificationBody } from '../support/fixtures';
  * server with its Web UI, worker and API as child processes), driven over HTTP only.
  */
 const ROOT = resolve(__dirname, '../..');
+const CPR = '240915-4567';
+const NAME = 'Villads Kjærgaard';
 const LAUNCHER = join(ROOT, 'dist/tools/start.js');
 
 type Task = { id: string; caseId: string; kind: string };
@@ -37,7 +39,8 @@ describe('npm start (built launcher)', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   function launch(): Promise<Launched> {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', SAGSFLOW_DATA_DIR: dataDir };
+    // Debug logging: the most the apps ever log, for the privacy check below.
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'debug', SAGSFLOW_DATA_DIR: dataDir };
     delete env.SMTP_URL;
     delete env.DATABASE_URL;
     delete env.TEMPORAL_ADDRESS;
@@ -111,7 +114,7 @@ describe('npm start (built launcher)', () => {
       const created = await fetch(api('/api/notifications'), {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...auth },
-        body: JSON.stringify(notificationBody()),
+        body: JSON.stringify(notificationBody({ child: { cpr: CPR, name: NAME }, concern: `${NAME} (${CPR}) is left alone for days` })),
       });
       expect(created.status).toBe(201);
       const body = await json<{ id: string; workflowId: string; caseId: string }>(created);
@@ -161,6 +164,15 @@ describe('npm start (built launcher)', () => {
     } finally {
       await stop(second);
     }
+
+    // Everything the launcher, PostgreSQL, Temporal, the worker and the API printed, at debug level.
+    const logs = first.output() + second.output();
+    expect(logs).toContain('"url":"/api/notifications"'); // the requests themselves were logged
+    expect(logs).not.toContain(CPR);
+    expect(logs).not.toContain(CPR.replace('-', ''));
+    expect(logs).not.toContain(NAME);
+    expect(logs).not.toContain('Kjærgaard');
+    expect(logs).not.toMatch(/Bearer ey/);
   });
 
   it('refuses to start an app with a malformed variable, naming it', () => {

@@ -68,6 +68,9 @@ export async function createSuiteStack(
     TEMPORAL_TASK_QUEUE: `queue-${id}`,
     SMTP_URL: mail.url,
     TEMPORAL_PAYLOAD_KEYS: newPayloadKey('test1'),
+    // Suites sign in and register notifications far faster than people do; rate limits have their own test.
+    RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+    RATE_LIMIT_INTAKE_PER_MINUTE: '100000',
     ...overrides,
   });
   const db = new PgClient({ connectionString: databaseUrl });

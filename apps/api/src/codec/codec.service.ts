@@ -5,7 +5,7 @@ import { AesGcmPayloadCodec } from '@sagsflow/temporal';
 import type { CodecRequestDto, JsonPayloadDto } from './codec.dto';
 
 const fromJson = (p: JsonPayloadDto): Payload => ({
-  metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64')])),
+  metadata: Object.fromEntries(Object.entries(p.metadata).map(([k, v]) => [k, Buffer.from(v, 'base64')])),
   data: p.data === undefined ? undefined : Buffer.from(p.data, 'base64'),
 });
 

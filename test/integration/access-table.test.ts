@@ -1,0 +1,120 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { notificationBody } from '../support/fixtures';
+import { createSuiteStack, login, startApi, startWorker, SuiteStack, waitFor } from '../support/stack';
+
+/**
+ * Who may call what: every endpoint, as every seeded user and without a token. This table is the
+ * authorisation design in one place; change it together with the @Allow / @Public declarations.
+ */
+const USERS = ['reception1', 'reception2', 'caseworker1', 'caseworker2', 'caseworker3', 'lead1', 'committee1', 'advisor1', 'ppr1', 'jobcenter1', 'admin1'] as const;
+type User = (typeof USERS)[number];
+const RECEPTION: User[] = ['reception1', 'reception2'];
+const AUTHORITY: User[] = ['caseworker1', 'caseworker2', 'caseworker3', 'lead1'];
+const STAFF: User[] = USERS.filter((u) => u !== 'admin1');
+
+/** `ok` for the listed users, 403 for everyone else. */
+const only = (users: User[], ok = 200): Record<User, number> =>
+  Object.fromEntries(USERS.map((u) => [u, users.includes(u) ? ok : 403])) as Record<User, number>;
+
+interface Fixture {
+  task: string;
+  claimedBy1: string;
+  case: string;
+}
+
+interface Row {
+  endpoint: string;
+  method: 'get' | 'post';
+  path: (f: Fixture) => string;
+  body?: object;
+  /** A fresh fixture for each user, for calls that change what the next user would see. */
+  fresh?: boolean;
+  expected: Record<User, number>;
+  anonymous: number;
+}
+
+const codecBody = { payloads: [{ metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('1').toString('base64') }] };
+
+const TABLE: Row[] = [
+  { endpoint: 'GET /health', method: 'get', path: () => '/health', expected: only([...USERS]), anonymous: 200 },
+  { endpoint: 'GET /api/auth/me', method: 'get', path: () => '/api/auth/me', expected: only([...USERS]), anonymous: 401 },
+  { endpoint: 'POST /api/notifications', method: 'post', path: () => '/api/notifications', body: notificationBody(), expected: only(['reception1', 'reception2', 'caseworker1', 'caseworker2', 'caseworker3', 'lead1', 'advisor1', 'ppr1', 'jobcenter1'], 201), anonymous: 401 },
+  { endpoint: 'GET /api/tasks', method: 'get', path: () => '/api/tasks', expected: only(STAFF), anonymous: 401 },
+  { endpoint: 'GET /api/tasks/:id', method: 'get', path: (f) => `/api/tasks/${f.task}`, expected: only([...RECEPTION, ...AUTHORITY]), anonymous: 401 },
+  { endpoint: 'POST /api/tasks/:id/complete', method: 'post', path: (f) => `/api/tasks/${f.task}/complete`, body: { outcome: { decision: 'advice' } }, fresh: true, expected: only([...RECEPTION, ...AUTHORITY]), anonymous: 401 },
+  { endpoint: 'POST /api/tasks/:id/claim', method: 'post', path: (f) => `/api/tasks/${f.task}/claim`, fresh: true, expected: only([...RECEPTION, ...AUTHORITY]), anonymous: 401 },
+  { endpoint: 'POST /api/tasks/:id/release', method: 'post', path: (f) => `/api/tasks/${f.claimedBy1}/release`, fresh: true, expected: only(['reception1', 'lead1']), anonymous: 401 },
+  { endpoint: 'POST /api/tasks/:id/reassign', method: 'post', path: (f) => `/api/tasks/${f.task}/reassign`, body: { to: 'reception2' }, fresh: true, expected: only(['lead1']), anonymous: 401 },
+  { endpoint: 'POST /api/tasks/:id/comments', method: 'post', path: (f) => `/api/tasks/${f.task}/comments`, body: { text: 'Called the school' }, fresh: true, expected: only([...RECEPTION, ...AUTHORITY], 201), anonymous: 401 },
+  { endpoint: 'GET /api/cases/:id', method: 'get', path: (f) => `/api/cases/${f.case}`, expected: only([...RECEPTION, ...AUTHORITY]), anonymous: 401 },
+  { endpoint: 'POST /api/cases/:id/measures', method: 'post', path: (f) => `/api/cases/${f.case}/measures`, body: { kind: 'preventive' }, fresh: true, expected: only(AUTHORITY), anonymous: 401 },
+  { endpoint: 'GET /api/alerts', method: 'get', path: () => '/api/alerts', expected: only([...USERS]), anonymous: 401 },
+  { endpoint: 'GET /api/audit', method: 'get', path: () => '/api/audit', expected: only(['admin1']), anonymous: 401 },
+  { endpoint: 'POST /codec/decode', method: 'post', path: () => '/codec/decode', body: codecBody, expected: only(['admin1']), anonymous: 401 },
+  { endpoint: 'POST /codec/encode', method: 'post', path: () => '/codec/encode', body: codecBody, expected: only(['admin1']), anonymous: 401 },
+];
+
+describe('who may call what', () => {
+  let stack: SuiteStack;
+  let api: INestApplication;
+  let worker: Awaited<ReturnType<typeof startWorker>>;
+  const tokens = {} as Record<User, string>;
+  let shared: Fixture;
+
+  beforeAll(async () => {
+    stack = await createSuiteStack();
+    worker = await startWorker(stack.config);
+    api = await startApi(stack.config);
+    for (const user of USERS) tokens[user] = await login(api, user);
+    shared = await fixture();
+  });
+  afterAll(async () => {
+    await api?.close();
+    await worker?.stop();
+    await stack?.close();
+  });
+
+  /** A notification's case, its open triage task, and a second task claimed by reception1. */
+  async function fixture(): Promise<Fixture> {
+    const triage = async () => {
+      const res = await request(api.getHttpServer()).post('/api/notifications').auth(tokens.reception1, { type: 'bearer' }).send(notificationBody()).expect(201);
+      let id = '';
+      await waitFor(async () => {
+        id = (await stack.db.query(`SELECT id FROM tasks WHERE workflow_id = $1 AND kind = 'triage'`, [res.body.workflowId])).rows[0]?.id ?? '';
+        return id !== '';
+      });
+      return { id, caseId: res.body.caseId as string };
+    };
+    const [first, second] = await Promise.all([triage(), triage()]);
+    await request(api.getHttpServer()).post(`/api/tasks/${second.id}/claim`).auth(tokens.reception1, { type: 'bearer' }).expect(200);
+    return { task: first.id, case: first.caseId, claimedBy1: second.id };
+  }
+
+  const call = (row: Row, f: Fixture, token?: string) => {
+    const req = request(api.getHttpServer())[row.method](row.path(f));
+    if (token) req.auth(token, { type: 'bearer' });
+    return row.body ? req.send(row.body) : req;
+  };
+
+  it.each(TABLE.map((row) => [row.endpoint, row] as const))('%s', async (_endpoint, row) => {
+    const actual = {} as Record<User, number>;
+    for (const user of USERS) actual[user] = (await call(row, row.fresh ? await fixture() : shared, tokens[user])).status;
+    expect(actual).toEqual(row.expected);
+    expect((await call(row, shared)).status).toBe(row.anonymous);
+  });
+
+  it('streams events only to signed-in users', async () => {
+    for (const user of USERS) {
+      const controller = new AbortController();
+      const res = await fetch(`${await api.getUrl()}/api/events`, { headers: { authorization: `Bearer ${tokens[user]}` }, signal: controller.signal });
+      expect(res.status).toBe(200);
+      controller.abort();
+    }
+    expect((await fetch(`${await api.getUrl()}/api/events`)).status).toBe(401);
+  });
+
+  it('lets anyone use the development login (outside production), and nothing else without a token', async () => {
+    await request(api.getHttpServer()).post('/api/auth/dev-login').send({ username: 'ppr1' }).expect(200);
+  });
+});

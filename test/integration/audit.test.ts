@@ -1,0 +1,78 @@
+import { INestApplication } from '@nestjs/common';
+import { Client as PgClient } from 'pg';
+import request from 'supertest';
+import { notificationBody } from '../support/fixtures';
+import { createSuiteStack, login, startApi, startWorker, SuiteStack, waitFor } from '../support/stack';
+
+/** Every look at and change of a case's personal data is in the append-only audit log. */
+describe('audit log', () => {
+  let stack: SuiteStack;
+  let api: INestApplication;
+  let worker: Awaited<ReturnType<typeof startWorker>>;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    stack = await createSuiteStack();
+    worker = await startWorker(stack.config);
+    api = await startApi(stack.config);
+    for (const user of ['reception1', 'caseworker1', 'admin1']) tokens[user] = await login(api, user);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await worker?.stop();
+    await stack?.close();
+  });
+
+  const as = (user: string) => ({
+    get: (path: string) => request(api.getHttpServer()).get(path).auth(tokens[user], { type: 'bearer' }),
+    post: (path: string, body: object) => request(api.getHttpServer()).post(path).auth(tokens[user], { type: 'bearer' }).send(body),
+  });
+
+  it('records who read or changed which case, when, what and why, for administrators to query', async () => {
+    const created = (await as('reception1').post('/api/notifications', notificationBody()).expect(201)).body;
+    let taskId = '';
+    await waitFor(async () => {
+      taskId = (await stack.db.query(`SELECT id FROM tasks WHERE workflow_id = $1`, [created.workflowId])).rows[0]?.id ?? '';
+      return taskId !== '';
+    });
+    await as('reception1').get(`/api/cases/${created.caseId}`).expect(200);
+    await as('caseworker1').get(`/api/cases/${created.caseId}`).set('X-Purpose', 'preparing the investigation').expect(200);
+    await as('reception1').get(`/api/tasks/${taskId}`).expect(200);
+    await as('reception1').post(`/api/tasks/${taskId}/complete`, { outcome: { decision: 'investigation' } }).expect(200);
+    await as('caseworker1').post(`/api/cases/${created.caseId}/measures`, { kind: 'preventive' }).expect(200);
+    await as('caseworker1').get(`/api/cases/${created.caseId}`).set('X-Purpose', '<script>not a purpose</script>').expect(200);
+
+    const res = await as('admin1').get(`/api/audit?caseId=${created.caseId}`).expect(200);
+    const entries = (res.body as { username: string; action: string; what: string; purpose: string; at: string }[])
+      .reverse()
+      .map((e) => `${e.username} ${e.action} ${e.what}: ${e.purpose}`);
+    expect(entries).toEqual([
+      'reception1 create notification: intake of a notification',
+      'reception1 read case: casework',
+      'caseworker1 read case: preparing the investigation',
+      'reception1 read task: casework',
+      'reception1 change task: casework',
+      'caseworker1 change case: decision on a measure',
+      'caseworker1 read case: casework',
+    ]);
+    const reads = (await as('admin1').get(`/api/audit?caseId=${created.caseId}&username=caseworker1`).expect(200)).body;
+    expect(reads.map((e: { action: string }) => e.action)).toEqual(['read', 'change', 'read']);
+    expect(reads.every((e: { at: string }) => Date.parse(e.at) <= Date.now())).toBe(true);
+  });
+
+  it("refuses to update, delete or truncate audit entries through the application's own database role", async () => {
+    const app = new PgClient({ connectionString: stack.config.DATABASE_URL });
+    await app.connect();
+    try {
+      const before = (await app.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;
+      expect(before).toBeGreaterThan(0);
+      await expect(app.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only|permission denied/);
+      await expect(app.query(`UPDATE audit_log SET purpose = 'nothing to see'`)).rejects.toThrow(/append-only|permission denied/);
+      await expect(app.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only|permission denied/);
+      expect((await app.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n).toBe(before);
+      expect((await app.query(`SELECT count(*)::int AS n FROM audit_log WHERE purpose = 'nothing to see'`)).rows[0].n).toBe(0);
+    } finally {
+      await app.end();
+    }
+  });
+});
