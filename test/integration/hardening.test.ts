@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DevIssuer } from '../../apps/api/src/auth/dev-issuer';
 import { notificationBody } from '../support/fixtures';
-import { createSuiteStack, login, startApi, SuiteStack } from '../support/stack';
+import { createSuiteStack, startApi, SuiteStack } from '../support/stack';
 
 /** Rate limits on sign-in and intake, and security headers. */
 describe('hardening', () => {
