@@ -1,38 +1,25 @@
-import { INestApplication } from '@nestjs/common';
 import { Client as PgClient } from 'pg';
-import request from 'supertest';
 import { notificationBody } from '../support/fixtures';
-import { createSuiteStack, login, startApi, startWorker, SuiteStack, waitFor } from '../support/stack';
+import { OpenSuite, openSuite, waitFor } from '../support/stack';
 
 /** Every look at and change of a case's personal data is in the append-only audit log. */
 describe('audit log', () => {
-  let stack: SuiteStack;
-  let api: INestApplication;
-  let worker: Awaited<ReturnType<typeof startWorker>>;
-  const tokens: Record<string, string> = {};
+  let suite: OpenSuite;
 
   beforeAll(async () => {
-    stack = await createSuiteStack();
-    worker = await startWorker(stack.config);
-    api = await startApi(stack.config);
-    for (const user of ['reception1', 'caseworker1', 'admin1']) tokens[user] = await login(api, user);
+    suite = await openSuite(['reception1', 'caseworker1', 'admin1']);
   });
   afterAll(async () => {
-    await api?.close();
-    await worker?.stop();
-    await stack?.close();
+    await suite?.close();
   });
 
-  const as = (user: string) => ({
-    get: (path: string) => request(api.getHttpServer()).get(path).auth(tokens[user], { type: 'bearer' }),
-    post: (path: string, body: object) => request(api.getHttpServer()).post(path).auth(tokens[user], { type: 'bearer' }).send(body),
-  });
+  const as = (user: string) => suite.as(user);
 
   it('records who read or changed which case, when, what and why, for administrators to query', async () => {
     const created = (await as('reception1').post('/api/notifications', notificationBody()).expect(201)).body;
     let taskId = '';
     await waitFor(async () => {
-      taskId = (await stack.db.query(`SELECT id FROM tasks WHERE workflow_id = $1`, [created.workflowId])).rows[0]?.id ?? '';
+      taskId = (await suite.stack.db.query(`SELECT id FROM tasks WHERE workflow_id = $1`, [created.workflowId])).rows[0]?.id ?? '';
       return taskId !== '';
     });
     await as('reception1').get(`/api/cases/${created.caseId}`).expect(200);
@@ -61,7 +48,7 @@ describe('audit log', () => {
   });
 
   it("refuses to update, delete or truncate audit entries through the application's own database role", async () => {
-    const app = new PgClient({ connectionString: stack.config.DATABASE_URL });
+    const app = new PgClient({ connectionString: suite.stack.config.DATABASE_URL });
     await app.connect();
     try {
       const before = (await app.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;

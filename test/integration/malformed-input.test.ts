@@ -1,8 +1,7 @@
-import { INestApplication } from '@nestjs/common';
 import fc from 'fast-check';
 import request from 'supertest';
 import { notificationBody } from '../support/fixtures';
-import { createSuiteStack, login, startApi, startWorker, SuiteStack, waitFor } from '../support/stack';
+import { OpenSuite, openSuite, waitFor } from '../support/stack';
 
 const RUNS = 1_000;
 
@@ -37,37 +36,29 @@ interface Ids {
 }
 
 describe('malformed bodies (property-based, fast-check)', () => {
-  let stack: SuiteStack;
-  let api: INestApplication;
-  let worker: Awaited<ReturnType<typeof startWorker>>;
-  const tokens: Record<string, string> = {};
+  let suite: OpenSuite;
   let ids: Ids;
 
   beforeAll(async () => {
-    stack = await createSuiteStack();
-    worker = await startWorker(stack.config);
-    api = await startApi(stack.config);
-    for (const user of ['reception1', 'lead1', 'caseworker1', 'admin1']) tokens[user] = await login(api, user);
-    const res = await request(api.getHttpServer()).post('/api/notifications').auth(tokens.reception1, { type: 'bearer' }).send(notificationBody()).expect(201);
-    await waitFor(async () => (await stack.db.query(`SELECT 1 FROM tasks WHERE workflow_id = $1`, [res.body.workflowId])).rowCount === 1);
-    ids = { task: (await stack.db.query(`SELECT id FROM tasks WHERE workflow_id = $1`, [res.body.workflowId])).rows[0].id, case: res.body.caseId };
+    suite = await openSuite(['reception1', 'lead1', 'caseworker1', 'admin1']);
+    const res = await request(suite.api.getHttpServer()).post('/api/notifications').auth(suite.tokens.reception1, { type: 'bearer' }).send(notificationBody()).expect(201);
+    await waitFor(async () => (await suite.stack.db.query(`SELECT 1 FROM tasks WHERE workflow_id = $1`, [res.body.workflowId])).rowCount === 1);
+    ids = { task: (await suite.stack.db.query(`SELECT id FROM tasks WHERE workflow_id = $1`, [res.body.workflowId])).rows[0].id, case: res.body.caseId };
     // Let the setup's own effects settle (both receptionists alerted) before counting footprints.
-    await waitFor(async () => (await stack.db.query(`SELECT 1 FROM alerts WHERE task_id = $1`, [ids.task])).rowCount === 2);
+    await waitFor(async () => (await suite.stack.db.query(`SELECT 1 FROM alerts WHERE task_id = $1`, [ids.task])).rowCount === 2);
   });
   afterAll(async () => {
-    await api?.close();
-    await worker?.stop();
-    await stack?.close();
+    await suite?.close();
   });
 
   /** Everything a request could store or start. */
   async function footprint() {
-    const counts = await stack.db.query(`
+    const counts = await suite.stack.db.query(`
       SELECT (SELECT count(*) FROM notifications) AS notifications, (SELECT count(*) FROM tasks) AS tasks,
              (SELECT count(*) FROM task_events) AS task_events, (SELECT count(*) FROM alerts) AS alerts,
              (SELECT count(*) FROM measures) AS measures, (SELECT count(*) FROM case_events) AS case_events,
              (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM children) AS children`);
-    const workflows = (await stack.temporal.workflow.count()).count;
+    const workflows = (await suite.stack.temporal.workflow.count()).count;
     return { ...counts.rows[0], workflows };
   }
 
@@ -76,7 +67,7 @@ describe('malformed bodies (property-based, fast-check)', () => {
     await fc.assert(
       // What goes over the wire is JSON: judge well-formedness on the body as the server will see it.
       fc.asyncProperty(bodies(endpoint.fields).map((b) => JSON.parse(JSON.stringify(b)) as Record<string, unknown>).filter((b) => !endpoint.wellFormed(b)), async (body) => {
-        const res = await request(api.getHttpServer()).post(endpoint.path(ids)).auth(tokens[endpoint.user], { type: 'bearer' }).send(body);
+        const res = await request(suite.api.getHttpServer()).post(endpoint.path(ids)).auth(suite.tokens[endpoint.user], { type: 'bearer' }).send(body);
         expect(res.status).toBeGreaterThanOrEqual(400);
         expect(res.status).toBeLessThan(500);
         expect(res.body).toMatchObject({ statusCode: res.status, error: expect.any(String), message: expect.any(String) });
@@ -91,7 +82,7 @@ describe('malformed bodies (property-based, fast-check)', () => {
 
   it('refuses a body that is not a JSON object, or not JSON, or too large, with a 4xx', async () => {
     const post = (body: string) =>
-      request(api.getHttpServer()).post('/api/notifications').auth(tokens.reception1, { type: 'bearer' }).set('content-type', 'application/json').send(body);
+      request(suite.api.getHttpServer()).post('/api/notifications').auth(suite.tokens.reception1, { type: 'bearer' }).set('content-type', 'application/json').send(body);
     for (const body of ['[1,2]', '"text"', '42', '{"source":', 'null']) {
       const res = await post(body);
       expect(res.status).toBe(400);

@@ -1,39 +1,25 @@
-import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { caseStateQuery } from '@sagsflow/temporal';
 import { childCpr, notificationBody, professionalNotificationBody } from '../support/fixtures';
-import { createSuiteStack, login, startApi, startWorker, SuiteStack, waitFor } from '../support/stack';
+import { OpenSuite, openSuite, waitFor } from '../support/stack';
 
-/** The notification process and the child's case, end to end on the real stack. */
+/** The notification process and the child's case, end to end on the real suite.stack. */
 describe('the notification process and the child’s case', () => {
-  let stack: SuiteStack;
-  let api: INestApplication;
-  let worker: Awaited<ReturnType<typeof startWorker>>;
-  const tokens: Record<string, string> = {};
+  let suite: OpenSuite;
 
   beforeAll(async () => {
-    stack = await createSuiteStack();
-    worker = await startWorker(stack.config);
-    api = await startApi(stack.config);
-    for (const user of ['reception1', 'reception2', 'caseworker1', 'caseworker2', 'caseworker3', 'lead1']) tokens[user] = await login(api, user);
+    suite = await openSuite(['reception1', 'reception2', 'caseworker1', 'caseworker2', 'caseworker3', 'lead1']);
   });
   afterAll(async () => {
-    await api?.close();
-    await worker?.stop();
-    await stack?.close();
+    await suite?.close();
   });
 
-  const as = (user: string) => ({
-    get: (path: string) => request(api.getHttpServer()).get(path).auth(tokens[user], { type: 'bearer' }),
-    post: (path: string, body: object = {}, headers: Record<string, string> = {}) =>
-      request(api.getHttpServer()).post(path).auth(tokens[user], { type: 'bearer' }).set(headers).send(body),
-  });
+  const as = (user: string) => suite.as(user);
 
   /** The open task of `kind` that a notification's (or case's) workflow created, once it exists. */
   async function taskOf(workflowId: string, kind: string): Promise<{ id: string; assignee: string | null; due_at: Date }> {
     let row: { id: string; assignee: string | null; due_at: Date } | undefined;
     await waitFor(async () => {
-      row = (await stack.db.query(`SELECT id, assignee, due_at FROM tasks WHERE workflow_id = $1 AND kind = $2 AND status = 'open'`, [workflowId, kind])).rows[0];
+      row = (await suite.stack.db.query(`SELECT id, assignee, due_at FROM tasks WHERE workflow_id = $1 AND kind = $2 AND status = 'open'`, [workflowId, kind])).rows[0];
       return row !== undefined;
     });
     return row!;
@@ -77,7 +63,7 @@ describe('the notification process and the child’s case', () => {
       expect.arrayContaining(['triage.decided', 'handover.requested', 'handover.accepted', 'owner.changed', 'measure.recorded', 'reassessment.requested']),
     );
     expect(view.deadlines).toContainEqual(expect.objectContaining({ what: 'reassessment', state: 'on-time', owner: reassessment.assignee }));
-    const state = await stack.temporal.workflow.getHandle(`case-${view.caseNumber}`).query(caseStateQuery);
+    const state = await suite.stack.temporal.workflow.getHandle(`case-${view.caseNumber}`).query(caseStateQuery);
     expect(state).toMatchObject({ notifications: expect.any(Array), reassessments: 1, ownerAgency: 'AUTHORITY' });
     expect(state.notifications).toHaveLength(3);
   });
@@ -92,7 +78,7 @@ describe('the notification process and the child’s case', () => {
     const task = await taskOf(workflowId, 'send-receipt');
     const copenhagenDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(task.due_at);
     expect(copenhagenDate).toBe(dueDate);
-    const letter = (await stack.db.query(`SELECT kind, due_at, body FROM letters WHERE notification_id = $1`, [id])).rows[0];
+    const letter = (await suite.stack.db.query(`SELECT kind, due_at, body FROM letters WHERE notification_id = $1`, [id])).rows[0];
     expect(letter).toMatchObject({ kind: 'receipt', due_at: task.due_at });
     expect(letter.body).toContain('Kære Lærer Hansen');
   });
@@ -120,10 +106,10 @@ describe('the notification process and the child’s case', () => {
     expect([a.status, b.status, c.status]).toEqual([201, 201, 201]);
     expect(b.body).toEqual(a.body);
     expect(c.body).toEqual(a.body);
-    expect((await stack.db.query('SELECT count(*)::int AS n FROM notifications WHERE case_id = $1', [a.body.caseId])).rows[0].n).toBe(1);
-    await waitFor(async () => (await stack.temporal.workflow.count(`CaseId = "${a.body.caseId}"`)).count === 2);
-    expect((await stack.temporal.workflow.count(`CaseId = "${a.body.caseId}" AND ProcessKind = "notification"`)).count).toBe(1);
-    const state = await stack.temporal.workflow.getHandle(`case-${(await as('reception1').get(`/api/cases/${a.body.caseId}`)).body.caseNumber}`).query(caseStateQuery);
+    expect((await suite.stack.db.query('SELECT count(*)::int AS n FROM notifications WHERE case_id = $1', [a.body.caseId])).rows[0].n).toBe(1);
+    await waitFor(async () => (await suite.stack.temporal.workflow.count(`CaseId = "${a.body.caseId}"`)).count === 2);
+    expect((await suite.stack.temporal.workflow.count(`CaseId = "${a.body.caseId}" AND ProcessKind = "notification"`)).count).toBe(1);
+    const state = await suite.stack.temporal.workflow.getHandle(`case-${(await as('reception1').get(`/api/cases/${a.body.caseId}`)).body.caseNumber}`).query(caseStateQuery);
     expect(state.notifications).toHaveLength(1);
 
     const other = await as('reception1').post('/api/notifications', { ...body, concern: 'Something else' }, { 'Idempotency-Key': key });
@@ -151,10 +137,10 @@ describe('the notification process and the child’s case', () => {
     const first = await notify(notificationBody({ child }));
     const caseNumber = (await as('reception1').get(`/api/cases/${first.caseId}`)).body.caseNumber;
     for (let i = 0; i < 24; i++) await notify(notificationBody({ child }));
-    const handle = stack.temporal.workflow.getHandle(`case-${caseNumber}`);
+    const handle = suite.stack.temporal.workflow.getHandle(`case-${caseNumber}`);
     await waitFor(async () => (await handle.query(caseStateQuery)).notifications.length === 25);
     const runs: string[] = [];
-    for await (const wf of stack.temporal.workflow.list({ query: `WorkflowId = "case-${caseNumber}"` })) runs.push(wf.runId);
+    for await (const wf of suite.stack.temporal.workflow.list({ query: `WorkflowId = "case-${caseNumber}"` })) runs.push(wf.runId);
     expect(runs.length).toBeGreaterThan(1);
     expect((await handle.describe()).status.name).toBe('RUNNING');
   });

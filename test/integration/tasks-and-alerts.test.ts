@@ -1,39 +1,26 @@
-import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { notificationBody } from '../support/fixtures';
 import { openEventStream, EventStream } from '../support/event-stream';
 import { readMail } from '../support/mail';
-import { createSuiteStack, login, startApi, startWorker, SuiteStack, waitFor } from '../support/stack';
+import { OpenSuite, openSuite, waitFor } from '../support/stack';
 
 /** People, tasks and alerts end to end: API + worker + Temporal dev server + PostgreSQL + SMTP. */
 describe('tasks and coordinator alerts on the real stack', () => {
-  let stack: SuiteStack;
-  let api: INestApplication;
-  let worker: Awaited<ReturnType<typeof startWorker>>;
+  let suite: OpenSuite;
   let base: string;
-  const tokens: Record<string, string> = {};
   const streams: EventStream[] = [];
 
   beforeAll(async () => {
-    stack = await createSuiteStack();
-    worker = await startWorker(stack.config);
-    api = await startApi(stack.config);
-    base = await api.getUrl();
-    for (const user of ['reception1', 'reception2', 'ppr1', 'lead1']) tokens[user] = await login(api, user);
+    suite = await openSuite(['reception1', 'reception2', 'ppr1', 'lead1']);
+    base = await suite.api.getUrl();
   });
   afterAll(async () => {
     streams.forEach((s) => s.close());
-    await api?.close();
-    await worker?.stop();
-    await stack?.close();
+    await suite?.close();
   });
 
-  const as = (user: string) => ({
-    get: (path: string) => request(api.getHttpServer()).get(path).auth(tokens[user], { type: 'bearer' }),
-    post: (path: string, body: object = {}) => request(api.getHttpServer()).post(path).auth(tokens[user], { type: 'bearer' }).send(body),
-  });
+  const as = (user: string) => suite.as(user);
   const stream = async (user: string) => {
-    const s = await openEventStream(`${base}/api/events`, tokens[user]);
+    const s = await openEventStream(`${base}/api/events`, suite.tokens[user]);
     streams.push(s);
     return s;
   };
@@ -49,7 +36,7 @@ describe('tasks and coordinator alerts on the real stack', () => {
     let taskId = '';
     await waitFor(async () => {
       const tasks = (await as('reception1').get('/api/tasks?scope=team').expect(200)).body as { id: string; kind: string; workflowId: string }[];
-      taskId = (await stack.db.query(`SELECT id FROM tasks WHERE workflow_id = $1 AND kind = 'triage'`, [res.body.workflowId])).rows[0]?.id ?? '';
+      taskId = (await suite.stack.db.query(`SELECT id FROM tasks WHERE workflow_id = $1 AND kind = 'triage'`, [res.body.workflowId])).rows[0]?.id ?? '';
       return taskId !== '' && tasks.some((t) => t.id === taskId);
     });
     return { taskId, workflowId: res.body.workflowId };
@@ -65,14 +52,14 @@ describe('tasks and coordinator alerts on the real stack', () => {
     expect(event.data).toMatchObject({ username: 'reception1', type: 'task.assigned', data: { kind: 'triage', step: 'triage' } });
     expect(JSON.stringify(event)).not.toMatch(/Maja|Jensen|010203/);
 
-    const mentioning = () => stack.mail.messages.filter((m) => readMail(m).text.includes(taskId));
+    const mentioning = () => suite.stack.mail.messages.filter((m) => readMail(m).text.includes(taskId));
     await waitFor(() => mentioning().length === 2);
     const mails = mentioning();
     expect(mails.flatMap((m) => m.to).sort()).toEqual(['reception1@demo.sagsflow.local', 'reception2@demo.sagsflow.local']);
     for (const mail of mails) {
       const { subject, text, raw } = readMail(mail);
       expect(subject).toBe('Ny opgave: Vurdering af underretning');
-      expect(text).toContain(`${stack.config.PUBLIC_URL}/tasks/${taskId}`);
+      expect(text).toContain(`${suite.stack.config.PUBLIC_URL}/tasks/${taskId}`);
       expect(text).toMatch(/Frist: \d{1,2}\. \w+\.? \d{4}/);
       expect(`${raw}\n${subject}\n${text}`).not.toMatch(/Maja|Jensen|010203|1234/);
     }
@@ -94,12 +81,12 @@ describe('tasks and coordinator alerts on the real stack', () => {
     const winner = a.status === 200 ? a : b;
     expect(winner.body).toMatchObject({ id: taskId, status: 'completed', completedBy: winner === a ? 'reception1' : 'reception2' });
 
-    const handle = stack.temporal.workflow.getHandle(workflowId);
+    const handle = suite.stack.temporal.workflow.getHandle(workflowId);
     expect(await handle.result()).toMatchObject({ step: 'done', decision: winner.body.outcome.decision });
     const history = await handle.fetchHistory();
     const accepted = history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
     expect(accepted).toHaveLength(1);
-    const completed = await stack.db.query(`SELECT actor FROM task_events WHERE task_id = $1 AND type = 'completed'`, [taskId]);
+    const completed = await suite.stack.db.query(`SELECT actor FROM task_events WHERE task_id = $1 AND type = 'completed'`, [taskId]);
     expect(completed.rows).toEqual([{ actor: winner.body.completedBy }]);
 
     const again = await as('reception1').post(`/api/tasks/${taskId}/complete`, { outcome: { decision: 'close' } });

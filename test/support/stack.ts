@@ -141,3 +141,41 @@ export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Requests as a signed-in demo user. */
+export interface SignedInRequests {
+  get(path: string): request.Test;
+  post(path: string, body?: object, headers?: Record<string, string>): request.Test;
+}
+
+/** A suite's whole product: its stack, the worker, the API, and demo users signed in. */
+export interface OpenSuite {
+  stack: SuiteStack;
+  api: INestApplication;
+  tokens: Record<string, string>;
+  as(user: string): SignedInRequests;
+  close(): Promise<void>;
+}
+
+export async function openSuite(users: string[], overrides: Parameters<typeof createSuiteStack>[0] = {}): Promise<OpenSuite> {
+  const stack = await createSuiteStack(overrides);
+  const worker = await startWorker(stack.config);
+  const api = await startApi(stack.config);
+  const tokens: Record<string, string> = {};
+  for (const user of users) tokens[user] = await login(api, user);
+  return {
+    stack,
+    api,
+    tokens,
+    as: (user) => ({
+      get: (path) => request(api.getHttpServer()).get(path).auth(tokens[user], { type: 'bearer' }),
+      post: (path, body = {}, headers = {}) =>
+        request(api.getHttpServer()).post(path).auth(tokens[user], { type: 'bearer' }).set(headers).send(body),
+    }),
+    async close() {
+      await api.close();
+      await worker.stop();
+      await stack.close();
+    },
+  };
+}
