@@ -7,7 +7,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { addHours, POLICIES, REASSESSMENT_DAYS } from '@sagsflow/domain';
+import { notificationDeadlines, POLICIES } from '@sagsflow/domain';
 import {
   CaseNotification,
   CaseProcessState,
@@ -36,6 +36,7 @@ const activities = proxyActivities<CaseActivities & AssignmentActivities>({
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   const { workflowId } = workflowInfo();
   const tasks = new HumanTasks(POLICIES[input.policy]);
+  const due = notificationDeadlines(POLICIES[input.policy]);
   const state: CaseProcessState = input.state ?? { ownerAgency: 'RECEPTION', notifications: [], openMeasures: [], reassessments: 0 };
   let inFlight = 0;
   const track = async (work: () => Promise<void>) => {
@@ -65,7 +66,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
           step: 'reassessment',
           agency: 'AUTHORITY',
           assignee: username ?? undefined,
-          dueAt: addHours(new Date(), REASSESSMENT_DAYS * 24).toISOString(),
+          dueAt: due.reassessment(new Date()).toISOString(),
         },
         { occurrence: notification.notificationId },
       );

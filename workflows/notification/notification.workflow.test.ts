@@ -10,7 +10,7 @@ import {
   SearchAttributeKeys,
   type TaskCompletion,
 } from '@sagsflow/temporal/shared';
-import { receiptDueAt } from '@sagsflow/domain';
+import { notificationDeadlines, POLICIES } from '@sagsflow/domain';
 import { workflowBundlerOptions, WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle';
 import { createTimeSkippingEnv } from '../../test/support/time-skipping';
 
@@ -168,7 +168,8 @@ describe('notificationWorkflow (time skipped)', () => {
       async (handle, input) => {
         await env.sleep('1 hour');
         const [receipt] = created('send-receipt');
-        expect(receipt).toMatchObject({ agency: 'RECEPTION', dueAt: receiptDueAt(new Date(input.receivedAt)).toISOString() });
+        const receiptDue = notificationDeadlines(POLICIES.legal).receipt(new Date(input.receivedAt));
+        expect(receipt).toMatchObject({ agency: 'RECEPTION', dueAt: receiptDue.toISOString() });
         expect(calls.find((c) => c.name === 'draftLetter')!.arg).toMatchObject({ kind: 'receipt', notificationId: input.notificationId });
         await complete(handle, taskIdOf(handle), { decision: 'close' });
         await waitUntil(() => created('send-feedback').length === 1);

@@ -8,21 +8,13 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
-  ACUTE_ACTION_HOURS,
-  addHours,
-  addWorkingDays,
   type Agency,
-  CHILD_CONVERSATION_DAYS,
-  endOfDayCopenhagen,
-  FEEDBACK_WORKING_DAYS,
-  HANDOVER_WORKING_DAYS,
+  notificationDeadlines,
   notifierGetsLetters,
   POLICIES,
-  receiptDueAt,
   receivingAgency,
   type TriageDecision,
   triageDecisionProblem,
-  triageDueAt,
 } from '@sagsflow/domain';
 import {
   NotificationProcessState,
@@ -42,7 +34,7 @@ const activities = proxyActivities<CaseActivities & AssignmentActivities>({
 
 /**
  * A notification of concern (underretning), from receipt to the agency that takes it on:
- * - reception triages it within 24 hours (an acute one within 2), reminded before and escalated
+ * - reception triages it within the policy's deadline (24 hours by law; an acute one within 2), reminded before and escalated
  *   to the lead at the deadline; an abuse notification can only open an investigation;
  * - a professional notifier gets a receipt within 6 working days and feedback after the decision;
  * - an investigation, acute action or advisory-team referral is handed over, and the case changes
@@ -52,11 +44,13 @@ const activities = proxyActivities<CaseActivities & AssignmentActivities>({
  */
 export async function notificationWorkflow(input: NotificationWorkflowInput): Promise<NotificationProcessState> {
   const { workflowId } = workflowInfo();
-  const tasks = new HumanTasks(POLICIES[input.policy]);
+  const policy = POLICIES[input.policy];
+  const tasks = new HumanTasks(policy);
+  const due = notificationDeadlines(policy);
   const received = new Date(input.receivedAt);
   const state: NotificationProcessState = {
     step: 'triage',
-    triageDueAt: (input.acute ? addHours(received, ACUTE_ACTION_HOURS) : triageDueAt(received)).toISOString(),
+    triageDueAt: due.triage(received, input.acute).toISOString(),
     overdue: false,
   };
   setHandler(notificationStateQuery, () => ({ ...state, overdue: tasks.overdue, triageTaskId: state.triageTaskId ?? tasks.open[0]?.id }));
@@ -97,23 +91,23 @@ export async function notificationWorkflow(input: NotificationWorkflowInput): Pr
     if (decision === 'acute') {
       // Acute: the authority takes the case at once and must act within hours.
       await changeOwner(to, 'acute notification');
-      const due = addHours(new Date(), ACUTE_ACTION_HOURS).toISOString();
-      await tasks.perform(task({ kind: 'acute-action', step: 'acute-action', agency: 'AUTHORITY', assignee, dueAt: due }));
+      const dueAt = due.acuteAction(new Date()).toISOString();
+      await tasks.perform(task({ kind: 'acute-action', step: 'acute-action', agency: 'AUTHORITY', assignee, dueAt }));
     } else {
-      const due = endOfDayCopenhagen(addWorkingDays(new Date(), HANDOVER_WORKING_DAYS)).toISOString();
-      const accepted = await tasks.perform(task({ kind: 'accept-handover', step: 'accept-handover', agency: to, assignee, dueAt: due }));
+      const dueAt = due.handover(new Date()).toISOString();
+      const accepted = await tasks.perform(task({ kind: 'accept-handover', step: 'accept-handover', agency: to, assignee, dueAt }));
       await event('handover.accepted', accepted.actor, { to });
       await changeOwner(to, `hand-over accepted by ${to}`);
     }
     if (input.abuse) {
-      const due = addHours(new Date(), CHILD_CONVERSATION_DAYS * 24).toISOString();
-      await tasks.perform(task({ kind: 'child-conversation', step: 'child-conversation', agency: 'AUTHORITY', assignee, dueAt: due }));
+      const dueAt = due.childConversation(new Date()).toISOString();
+      await tasks.perform(task({ kind: 'child-conversation', step: 'child-conversation', agency: 'AUTHORITY', assignee, dueAt }));
     }
   }
 
   const letters = notifierGetsLetters(input.source);
   const followUps: Promise<void>[] = [];
-  if (letters) followUps.push(sendLetter('receipt', receiptDueAt(received)));
+  if (letters) followUps.push(sendLetter('receipt', due.receipt(received)));
 
   const triage = await tasks.perform(
     task({ kind: 'triage', step: 'triage', agency: 'RECEPTION', dueAt: state.triageDueAt }),
@@ -124,7 +118,7 @@ export async function notificationWorkflow(input: NotificationWorkflowInput): Pr
   await activities.recordTriageDecision({ notificationId: input.notificationId, decision });
   await event('triage.decided', triage.actor, { decision });
 
-  if (letters) followUps.push(sendLetter('feedback', endOfDayCopenhagen(addWorkingDays(new Date(), FEEDBACK_WORKING_DAYS)), decision));
+  if (letters) followUps.push(sendLetter('feedback', due.feedback(new Date()), decision));
   const to = receivingAgency(decision);
   if (to) followUps.push(handOver(to, decision));
   await Promise.all(followUps);

@@ -13,3 +13,17 @@ export const AGENCIES = [
 ] as const;
 
 export type Agency = (typeof AGENCIES)[number];
+
+/** Everyone who works in cases; administrators read operations, never case data. */
+export const STAFF_AGENCIES: readonly Agency[] = AGENCIES.filter((agency) => agency !== 'ADMIN');
+
+/** Agencies that see every case of the municipality; the others only what is handed to them. */
+export const CASE_WIDE_AGENCIES: readonly Agency[] = ['RECEPTION', 'AUTHORITY'];
+
+/**
+ * Who sees a case: reception and the authority always; another agency while it owns the case or
+ * has open work on it (PPR, Jobcenter Ung, the advisory team, the committee).
+ */
+export function canSeeCase(agency: Agency, theCase: { ownerAgency: Agency }, hasOpenWork: boolean): boolean {
+  return CASE_WIDE_AGENCIES.includes(agency) || theCase.ownerAgency === agency || hasOpenWork;
+}

@@ -1,15 +1,5 @@
-import { deadlineState, millisUntil, reminderAt, triageDueAt } from './deadlines';
-
-describe('triageDueAt', () => {
-  it.each([
-    ['2025-03-10T08:00:00.000Z', '2025-03-11T08:00:00.000Z'],
-    // across the spring DST change in Copenhagen the deadline is still 24 real hours
-    ['2025-03-29T12:30:00.000Z', '2025-03-30T12:30:00.000Z'],
-    ['2025-12-31T23:59:00.000Z', '2026-01-01T23:59:00.000Z'],
-  ])('received %s → due %s', (received, due) => {
-    expect(triageDueAt(new Date(received)).toISOString()).toBe(due);
-  });
-});
+import { deadlineState, millisUntil, reminderAt } from './deadlines';
+import { addDuration } from './policy';
 
 describe('millisUntil', () => {
   it.each([
@@ -49,5 +39,19 @@ describe('deadlineState', () => {
     ['2025-06-10T12:00:01Z', null, 'overdue'],
   ])('at %s (reminder %s) → %s', (now, remind, expected) => {
     expect(deadlineState(new Date(due), new Date(now), remind ? new Date(remind) : null)).toBe(expected);
+  });
+});
+
+describe('addDuration', () => {
+  it.each([
+    ['2025-01-01T00:00:00Z', { hours: 24 }, '2025-01-02T00:00:00.000Z'],
+    ['2025-01-01T00:00:00Z', { days: 3 }, '2025-01-04T00:00:00.000Z'],
+    ['2025-01-01T00:00:00Z', { weeks: 4 }, '2025-01-29T00:00:00.000Z'],
+    ['2025-01-15T09:00:00Z', { months: 4 }, '2025-05-15T09:00:00.000Z'],
+    ['2025-01-31T09:00:00Z', { months: 1 }, '2025-02-28T09:00:00.000Z'],
+    ['2024-01-31T09:00:00Z', { months: 1 }, '2024-02-29T09:00:00.000Z'],
+    ['2025-11-30T09:00:00Z', { months: 3 }, '2026-02-28T09:00:00.000Z'],
+  ] as const)('%s + %j → %s', (from, duration, expected) => {
+    expect(addDuration(new Date(from), duration).toISOString()).toBe(expected);
   });
 });

@@ -10,11 +10,6 @@ export function addHours(at: Date, hours: number): Date {
   return new Date(at.getTime() + hours * HOUR_MS);
 }
 
-/** When the triage of a notification received at `receivedAt` is due. */
-export function triageDueAt(receivedAt: Date): Date {
-  return addHours(receivedAt, TRIAGE_DEADLINE_HOURS);
-}
-
 /** Milliseconds from `now` until `deadline`, never negative (a timer cannot run backwards). */
 export function millisUntil(deadline: Date, now: Date): number {
   return Math.max(0, deadline.getTime() - now.getTime());
@@ -40,3 +35,4 @@ export function deadlineState(dueAt: Date, now: Date, remindAt?: Date | null): D
   if ((remindAt && now.getTime() >= remindAt.getTime()) || dueAt.getTime() - now.getTime() <= 24 * HOUR_MS) return 'due-soon';
   return 'on-time';
 }
+

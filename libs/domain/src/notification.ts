@@ -1,4 +1,7 @@
 import type { Agency } from './agency';
+import { addHours } from './deadlines';
+import { addDuration, type Policy } from './policy';
+import { addWorkingDays, endOfDayCopenhagen, receiptDueAt } from './working-days';
 
 /** What reception may decide when it triages a notification (DOMAIN.md "Notification"). */
 export const TRIAGE_DECISIONS = ['close', 'advice', 'advisory-team', 'investigation', 'acute'] as const;
@@ -60,4 +63,22 @@ export function receivingAgency(decision: TriageDecision): Agency | undefined {
 /** Whether the notifier gets a receipt and feedback by law (SEL §155 b): professionals only. */
 export function notifierGetsLetters(source: string): boolean {
   return source === 'professional';
+}
+
+/**
+ * Every deadline of the notification process under a policy profile: the legal ones (triage,
+ * receipt) as the profile sets them, our own as above. One place, used by the workflow.
+ */
+export function notificationDeadlines(policy: Policy) {
+  return {
+    /** An acute notification is triaged within hours, however long the profile allows otherwise. */
+    triage: (receivedAt: Date, acute: boolean) =>
+      acute ? addHours(receivedAt, ACUTE_ACTION_HOURS) : addDuration(receivedAt, policy.deadlines.triage),
+    receipt: (receivedAt: Date) => receiptDueAt(receivedAt, policy.deadlines.receiptWorkingDays),
+    feedback: (decidedAt: Date) => endOfDayCopenhagen(addWorkingDays(decidedAt, FEEDBACK_WORKING_DAYS)),
+    handover: (requestedAt: Date) => endOfDayCopenhagen(addWorkingDays(requestedAt, HANDOVER_WORKING_DAYS)),
+    acuteAction: (decidedAt: Date) => addHours(decidedAt, ACUTE_ACTION_HOURS),
+    childConversation: (decidedAt: Date) => addHours(decidedAt, CHILD_CONVERSATION_DAYS * 24),
+    reassessment: (requestedAt: Date) => addHours(requestedAt, REASSESSMENT_DAYS * 24),
+  };
 }

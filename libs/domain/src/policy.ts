@@ -38,6 +38,23 @@ export function durationParts(duration: Duration): { unit: DurationUnit; count: 
 }
 
 /** "1 week", "4 months", "24 hours". */
+/**
+ * `at` plus a duration. Hours, days and weeks are exact; months are calendar months (UTC calendar,
+ * clamped to the month's last day: 31 January + 1 month = 28/29 February).
+ */
+export function addDuration(at: Date, duration: Duration): Date {
+  const { unit, count } = durationParts(duration);
+  const hours = { hours: 1, days: 24, weeks: 7 * 24, months: 0 }[unit];
+  if (unit !== 'months') return new Date(at.getTime() + count * hours * 3_600_000);
+  const result = new Date(at.getTime());
+  const day = result.getUTCDate();
+  result.setUTCDate(1);
+  result.setUTCMonth(result.getUTCMonth() + count);
+  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+  result.setUTCDate(Math.min(day, lastDay));
+  return result;
+}
+
 export function formatDuration(duration: Duration): string {
   const { unit, count } = durationParts(duration);
   return `${count} ${count === 1 ? unit.slice(0, -1) : unit}`;

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Agency } from '@sagsflow/domain';
+import { type Agency, AGENCIES, STAFF_AGENCIES } from '@sagsflow/domain';
 import type { CurrentUser } from './current-user';
 import { IS_PUBLIC } from './public.decorator';
 
@@ -9,9 +9,8 @@ const ALLOWED_AGENCIES = 'sagsflow:allowed-agencies';
 /** Declares, next to an endpoint, which agencies may call it; enforced by {@link AgencyGuard}. */
 export const Allow = (...agencies: Agency[]) => SetMetadata(ALLOWED_AGENCIES, agencies);
 
-/** Every agency but ADMIN: the people who work in cases. Administrators read operations, not cases. */
-export const STAFF: Agency[] = ['RECEPTION', 'AUTHORITY', 'COMMITTEE', 'ADVISORY_TEAM', 'PPR', 'JOBCENTER_UNG'];
-export const EVERYONE: Agency[] = [...STAFF, 'ADMIN'];
+export const STAFF = STAFF_AGENCIES;
+export const EVERYONE = AGENCIES;
 
 /**
  * Runs after authentication: refuses (403) a user whose agency an endpoint does not allow. Fails

@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { deadlineState } from '@sagsflow/domain';
+import { canSeeCase, deadlineState } from '@sagsflow/domain';
 import {
   CaseEntity,
   CaseEventEntity,
@@ -14,9 +14,6 @@ import {
 import { recordMeasureUpdate, TemporalClient } from '@sagsflow/temporal';
 import type { CurrentUser } from '../auth/current-user';
 import { CaseDto } from './case.dto';
-
-/** Agencies that see every case; others see a case they own or have open work on. */
-const CASE_AGENCIES = ['RECEPTION', 'AUTHORITY'];
 
 @Injectable()
 export class CasesService {
@@ -90,10 +87,9 @@ export class CasesService {
   private async visibleCase(user: CurrentUser, id: string): Promise<CaseEntity> {
     const found = await this.dataSource.getRepository(CaseEntity).findOneBy({ id });
     if (!found) throw new NotFoundException(`Case ${id} not found`);
-    if (CASE_AGENCIES.includes(user.agency) || found.ownerAgency === user.agency) return found;
-    // PPR, Jobcenter Ung, the advisory team, the committee: only while work on the case is theirs.
-    const work = await this.dataSource.getRepository(TaskEntity).countBy({ caseId: id, agency: user.agency, status: 'open' });
-    if (work === 0) throw new ForbiddenException(`Case ${id} is not shared with ${user.agency}`);
+    if (canSeeCase(user.agency, found, false)) return found;
+    const openWork = await this.dataSource.getRepository(TaskEntity).countBy({ caseId: id, agency: user.agency, status: 'open' });
+    if (!canSeeCase(user.agency, found, openWork > 0)) throw new ForbiddenException(`Case ${id} is not shared with ${user.agency}`);
     return found;
   }
 }
