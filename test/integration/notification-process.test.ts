@@ -136,9 +136,11 @@ describe('the notification process and the child’s case', () => {
     const child = { cpr: childCpr() };
     const first = await notify(notificationBody({ child }));
     const caseNumber = (await as('reception1').get(`/api/cases/${first.caseId}`)).body.caseNumber;
-    for (let i = 0; i < 24; i++) await notify(notificationBody({ child }));
+    // Each signal is one history event however the worker batches them: 35 exceed the server's
+    // suggestion threshold (30 in tests) on their own.
+    for (let i = 0; i < 34; i++) await notify(notificationBody({ child }));
     const handle = suite.stack.temporal.workflow.getHandle(`case-${caseNumber}`);
-    await waitFor(async () => (await handle.query(caseStateQuery)).notifications.length === 25);
+    await waitFor(async () => (await handle.query(caseStateQuery)).notifications.length === 35);
     const runs: string[] = [];
     for await (const wf of suite.stack.temporal.workflow.list({ query: `WorkflowId = "case-${caseNumber}"` })) runs.push(wf.runId);
     expect(runs.length).toBeGreaterThan(1);

@@ -18,7 +18,7 @@ export default async function globalSetup(): Promise<void> {
     startTemporalDevServer({
       dbFilename: join(dir, 'temporal.db'),
       // Long-lived workflows must continue as new when asked; ask early so tests see it happen.
-      dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 60 },
+      dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 30 },
       log: (message) => console.log(`[stack] ${message}`),
     }),
     freePort().then((port) => startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port })),
