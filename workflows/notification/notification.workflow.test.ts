@@ -203,6 +203,8 @@ describe('notificationWorkflow (time skipped)', () => {
 
         await complete(handle, handover.id, {}, 'caseworker2');
         await waitUntil(() => created('child-conversation').length === 1);
+        // The case workflow records the new owner on its own schedule, after the signal.
+        await waitUntil(() => calls.some((c) => c.name === 'setCaseOwner'));
         expect(calls.find((c) => c.name === 'setCaseOwner')!.arg).toMatchObject({ agency: 'AUTHORITY' });
         const refusedConversation = await complete(handle, created('child-conversation')[0].id, {}, 'caseworker2').catch((e) => e);
         expect((refusedConversation as WorkflowUpdateFailedError).cause).toMatchObject({ message: expect.stringContaining('outcome.heldOn') });
