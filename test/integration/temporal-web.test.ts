@@ -109,6 +109,8 @@ describe('Temporal Web: findable processes, no personal data in the clear', () =
     await waitFor(async () => (await overdue()).includes(workflowId));
     const description = await stack.temporal.workflow.getHandle(workflowId).describe();
     expect(description.searchAttributes).toMatchObject({ Overdue: [true], NextDeadline: [expect.any(Date)] });
+    // Overdue is marked as the deadline passes; the escalation alert follows from an activity.
+    await waitFor(async () => (await stack.db.query(`SELECT 1 FROM alerts WHERE type = 'task.escalated'`)).rowCount === 1);
     expect(await stack.db.query(`SELECT username FROM alerts WHERE type = 'task.escalated'`)).toMatchObject({ rows: [{ username: 'lead1' }] });
   });
 
