@@ -55,13 +55,17 @@ describe('the notification process and the child’s case', () => {
     expect(reassessment.assignee).toMatch(/^caseworker[123]$/);
     expect(handlers).not.toContain(reassessment.assignee);
 
+    const expectedEvents = ['triage.decided', 'handover.requested', 'handover.accepted', 'owner.changed', 'measure.recorded', 'reassessment.requested'];
+    // The timeline is written by activities of two workflows, each on its own schedule.
+    await waitFor(async () => {
+      const types = (await as('caseworker1').get(`/api/cases/${first.caseId}`)).body.timeline.map((e: { type: string }) => e.type);
+      return expectedEvents.every((t) => types.includes(t));
+    });
     const view = (await as('caseworker1').get(`/api/cases/${first.caseId}`).expect(200)).body;
     expect(view.notifications.map((n: { id: string }) => n.id)).toEqual([first.id, second.id, third.id]);
     expect(view).toMatchObject({ ownerAgency: 'AUTHORITY', responsibleCaseworker: handover.assignee, child: { cpr: child.cpr } });
     expect(view.measures).toMatchObject([{ kind: 'preventive', status: 'open' }]);
-    expect(view.timeline.map((e: { type: string }) => e.type)).toEqual(
-      expect.arrayContaining(['triage.decided', 'handover.requested', 'handover.accepted', 'owner.changed', 'measure.recorded', 'reassessment.requested']),
-    );
+    expect(view.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(expectedEvents));
     expect(view.deadlines).toContainEqual(expect.objectContaining({ what: 'reassessment', state: 'on-time', owner: reassessment.assignee }));
     const state = await suite.stack.temporal.workflow.getHandle(`case-${view.caseNumber}`).query(caseStateQuery);
     expect(state).toMatchObject({ notifications: expect.any(Array), reassessments: 1, ownerAgency: 'AUTHORITY' });
@@ -120,6 +124,7 @@ describe('the notification process and the child’s case', () => {
   it('shows every deadline of the case with its state', async () => {
     const overdue = await notify(professionalNotificationBody({ receivedAt: new Date(Date.now() - 30 * 3_600_000).toISOString() }));
     await taskOf(overdue.workflowId, 'send-receipt');
+    await taskOf(overdue.workflowId, 'triage');
     const view = (await as('reception1').get(`/api/cases/${overdue.caseId}`).expect(200)).body;
     expect(view.deadlines).toEqual(
       expect.arrayContaining([
