@@ -52,11 +52,11 @@ describe('AssignmentActivities on PostgreSQL', () => {
   it('gives a new case to the least loaded caseworker, keeps it on a retry, and honours exclusions', async () => {
     await setLoads({ caseworker1: 5, caseworker2: 2, caseworker3: 9 });
     const caseId = await newCase();
-    expect(await assignment.assignCaseworker({ caseId, team: 'family' })).toEqual({ username: 'caseworker2', atCap: false });
-    expect(await assignment.assignCaseworker({ caseId, team: 'family' })).toEqual({ username: 'caseworker2', atCap: false });
+    expect(await assignment.assignCaseworker({ caseId, agency: 'AUTHORITY' })).toEqual({ username: 'caseworker2', atCap: false });
+    expect(await assignment.assignCaseworker({ caseId, agency: 'AUTHORITY' })).toEqual({ username: 'caseworker2', atCap: false });
 
     const reassessment = await newCase();
-    expect(await assignment.assignCaseworker({ caseId: reassessment, team: 'family', exclude: ['caseworker2'] })).toEqual({
+    expect(await assignment.assignCaseworker({ caseId: reassessment, agency: 'AUTHORITY', exclude: ['caseworker2'] })).toEqual({
       username: 'caseworker1',
       atCap: false,
     });
@@ -65,7 +65,7 @@ describe('AssignmentActivities on PostgreSQL', () => {
   it('never assigns above the cap while someone is below it, even under concurrent assignments', async () => {
     await setLoads({ caseworker1: 19, caseworker2: 18, caseworker3: 20 });
     const cases = await Promise.all([1, 2, 3].map(() => newCase()));
-    const results = await Promise.all(cases.map((caseId) => assignment.assignCaseworker({ caseId, team: 'family' })));
+    const results = await Promise.all(cases.map((caseId) => assignment.assignCaseworker({ caseId, agency: 'AUTHORITY' })));
     // caseworker2 takes two (18 → 20), caseworker1 one (19 → 20); caseworker3 is at the cap
     expect(results.map((r) => r.username).sort()).toEqual(['caseworker1', 'caseworker2', 'caseworker2']);
     expect(results.every((r) => !r.atCap)).toBe(true);
@@ -74,9 +74,9 @@ describe('AssignmentActivities on PostgreSQL', () => {
   it('assigns the least loaded when everyone is at the cap, and tells the lead once', async () => {
     await setLoads({ caseworker1: 21, caseworker2: 20, caseworker3: 22 });
     const caseId = await newCase();
-    expect(await assignment.assignCaseworker({ caseId, team: 'family' })).toEqual({ username: 'caseworker2', atCap: true });
+    expect(await assignment.assignCaseworker({ caseId, agency: 'AUTHORITY' })).toEqual({ username: 'caseworker2', atCap: true });
     const alerts = await stack.db.query(`SELECT username, data FROM alerts WHERE case_id = $1 AND type = 'caseload.at-cap'`, [caseId]);
-    expect(alerts.rows).toEqual([{ username: 'lead1', data: { team: 'family', cap: 20, assignedTo: 'caseworker2' } }]);
+    expect(alerts.rows).toEqual([{ username: 'lead1', data: { agency: 'AUTHORITY', cap: 20, assignedTo: 'caseworker2' } }]);
     await waitFor(() => stack.mail.messages.some((m) => m.to.includes('lead1@demo.sagsflow.local')));
   });
 

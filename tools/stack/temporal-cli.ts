@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { findOnPath, isExecutable, toolCacheDir } from './executables';
@@ -56,9 +56,4 @@ export function resolveTemporalCli(log: (message: string) => void = () => undefi
     log('go install of the Temporal CLI failed; falling back to the SDK download');
   }
   return { kind: 'sdk-download' };
-}
-
-/** Version line of a resolved CLI, for start-up logs. */
-export function temporalCliVersion(path: string): string {
-  return execFileSync(path, ['--version'], { encoding: 'utf8' }).trim();
 }

@@ -85,7 +85,7 @@ export async function notificationWorkflow(input: NotificationWorkflowInput): Pr
 
   async function handOver(to: Agency, decision: TriageDecision): Promise<void> {
     state.step = 'handover';
-    const caseworker = to === 'AUTHORITY' ? (await activities.assignCaseworker({ caseId: input.caseId, team: 'family' })).username : null;
+    const caseworker = to === 'AUTHORITY' ? (await activities.assignCaseworker({ caseId: input.caseId, agency: to })).username : null;
     const assignee = caseworker ?? undefined;
     await event('handover.requested', 'system', { to, assignee: caseworker ?? '' });
     if (decision === 'acute') {

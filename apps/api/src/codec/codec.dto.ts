@@ -1,27 +1,22 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBase64, IsObject, IsOptional, registerDecorator, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBase64, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { Rule } from '../common/rule';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Payload metadata: base64 values, with at least the `encoding` every Temporal payload carries. */
-function IsPayloadMetadata(): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isPayloadMetadata',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: 'metadata must be an object of base64 strings with an encoding' },
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'object' &&
-          value !== null &&
-          !Array.isArray(value) &&
-          typeof (value as Record<string, unknown>).encoding === 'string' &&
-          Object.values(value).every((v) => typeof v === 'string' && BASE64.test(v)),
-      },
-    });
-}
+const IsPayloadMetadata = () =>
+  Rule(
+    'isPayloadMetadata',
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      typeof (value as Record<string, unknown>).encoding === 'string' &&
+      Object.values(value).every((v) => typeof v === 'string' && BASE64.test(v)),
+    'metadata must be an object of base64 strings with an encoding',
+  );
 
 /** A payload in Temporal's JSON form: metadata values and data are base64. */
 export class JsonPayloadDto {

@@ -1,15 +1,9 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { Rule } from './rule';
 
 /** The value is an ISO-8601 time no later than now (a notification cannot be received tomorrow). */
-export function IsNotInFuture(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isNotInFuture',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: '$property must not be in the future', ...options },
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && Date.parse(value) <= Date.now(),
-      },
-    });
-}
+export const IsNotInFuture = (options?: { message?: string }) =>
+  Rule(
+    'isNotInFuture',
+    (value) => typeof value === 'string' && Date.parse(value) <= Date.now(),
+    options?.message ?? ((args) => `${args.property} must not be in the future`),
+  );

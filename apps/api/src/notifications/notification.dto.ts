@@ -11,32 +11,37 @@ import {
   IsString,
   Matches,
   MaxLength,
-  registerDecorator,
   ValidateIf,
   ValidateNested,
-  ValidationArguments,
 } from 'class-validator';
-import { NOTIFICATION_SOURCES, type NotificationSource, parseCpr } from '@sagsflow/domain';
+import { NOTIFICATION_SOURCES, type NotificationSource, parseCpr, PROFESSIONAL_KINDS } from '@sagsflow/domain';
 import { IsNotInFuture } from '../common/is-not-in-future';
-
-export const PROFESSIONAL_KINDS = ['school', 'daycare', 'health', 'police', 'doctor', 'hospital', 'social', 'other'] as const;
+import { Rule } from '../common/rule';
 
 /** A CPR number whose date exists (the modulus-11 check is not a validity rule since 2007). */
-function IsCpr(): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isCpr',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && parseCpr(value).ok,
-        defaultMessage: (args?: ValidationArguments) => {
-          const parsed = parseCpr(String(args?.value ?? ''));
-          return `child.cpr ${parsed.ok ? 'is invalid' : parsed.reason}`;
-        },
-      },
-    });
-}
+const IsCpr = () =>
+  Rule(
+    'isCpr',
+    (value) => typeof value === 'string' && parseCpr(value).ok,
+    (args) => {
+      const parsed = parseCpr(String(args.value ?? ''));
+      return `child.cpr ${parsed.ok ? 'is invalid' : parsed.reason}`;
+    },
+  );
+
+const IsNotInAnonymous = () =>
+  Rule(
+    'isNotInAnonymous',
+    (value, dto) => !(value && (dto as CreateNotificationDto).source === 'anonymous'),
+    'notifier must be absent for an anonymous notification',
+  );
+
+const IsDefinedObject = (field: string) =>
+  Rule(
+    'isDefinedObject',
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    `${field} is required (cpr, or name and birthDate)`,
+  );
 
 export class ChildDto {
   @ApiPropertyOptional({ example: '010203-1234', description: 'CPR number (ddmmyy-ssss)' })
@@ -128,26 +133,4 @@ export class NotificationCreatedDto {
   @ApiProperty() id: string;
   @ApiProperty() caseId: string;
   @ApiProperty({ example: 'notification-7f0c…' }) workflowId: string;
-}
-
-function IsNotInAnonymous(): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isNotInAnonymous',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: 'notifier must be absent for an anonymous notification' },
-      validator: { validate: (value: unknown, args) => !(value && (args?.object as CreateNotificationDto).source === 'anonymous') },
-    });
-}
-
-function IsDefinedObject(field: string): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isDefinedObject',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: `${field} is required (cpr, or name and birthDate)` },
-      validator: { validate: (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value) },
-    });
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
-import { chooseCaseworker, POLICIES } from '@sagsflow/domain';
+import { type Agency, chooseCaseworker, POLICIES } from '@sagsflow/domain';
 import { CaseRepository, UserRepository } from '@sagsflow/persistence';
 import { AlertService } from '../alerts/alert.service';
 
@@ -23,11 +23,13 @@ export class AssignmentService {
   ) {}
 
   /**
-   * Gives the case a responsible caseworker from `team` by caseload (see chooseCaseworker). Runs
+   * Gives the case a responsible caseworker from the agency's team by caseload (see chooseCaseworker). Runs
    * under a per-team lock so two concurrent assignments cannot both take the last place below the
    * cap; a case that already has a caseworker keeps them (idempotent).
    */
-  async assignCaseworker(caseId: string, team: string, exclude: string[] = []): Promise<Assignment> {
+  async assignCaseworker(caseId: string, agency: Agency, exclude: string[] = []): Promise<Assignment> {
+    const team = (await this.users.defaultTeamOf(agency))?.id;
+    if (!team) return { username: null, atCap: false };
     const cap = POLICIES[this.config.POLICY].caseloadCap;
     const result = await this.dataSource.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`caseload:${team}`]);

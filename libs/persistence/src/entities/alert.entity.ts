@@ -1,8 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { JsonObject } from './json';
 
-export const ALERT_TYPES = ['task.assigned', 'task.reminder', 'task.escalated', 'caseload.at-cap'] as const;
-export type AlertType = (typeof ALERT_TYPES)[number];
+export type AlertType = 'task.assigned' | 'task.reminder' | 'task.escalated' | 'caseload.at-cap';
 
 /**
  * Something a coordinator must be told (a task for them, a reminder, an escalation). We say

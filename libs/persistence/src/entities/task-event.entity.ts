@@ -1,17 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { JsonObject } from './json';
 
-export const TASK_EVENT_TYPES = [
-  'created',
-  'claimed',
-  'released',
-  'reassigned',
-  'commented',
-  'reminded',
-  'escalated',
-  'completed',
-] as const;
-export type TaskEventType = (typeof TASK_EVENT_TYPES)[number];
+export type TaskEventType = 'created' | 'claimed' | 'released' | 'reassigned' | 'commented' | 'reminded' | 'escalated' | 'completed';
 
 /** A task's history, append-only: who did what to it, and when. */
 @Entity({ name: 'task_events' })

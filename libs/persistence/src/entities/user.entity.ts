@@ -1,8 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Agency } from '@sagsflow/domain';
 
-export const ROLES = ['caseworker', 'lead', 'member', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export type Role = 'caseworker' | 'lead' | 'member' | 'admin';
 
 /** A person who works in the product: the municipality's directory of staff, keyed by login name. */
 @Entity({ name: 'users' })
