@@ -76,7 +76,7 @@ describe('AssignmentActivities on PostgreSQL', () => {
     const caseId = await newCase();
     expect(await assignment.assignCaseworker({ caseId, agency: 'AUTHORITY' })).toEqual({ username: 'caseworker2', atCap: true });
     const alerts = await stack.db.query(`SELECT username, data FROM alerts WHERE case_id = $1 AND type = 'caseload.at-cap'`, [caseId]);
-    expect(alerts.rows).toEqual([{ username: 'lead1', data: { agency: 'AUTHORITY', cap: 20, assignedTo: 'caseworker2' } }]);
+    expect(alerts.rows).toEqual([{ username: 'lead1', data: { team: 'family', cap: 20, assignedTo: 'caseworker2' } }]);
     await waitFor(() => stack.mail.messages.some((m) => m.to.includes('lead1@demo.sagsflow.local')));
   });
 
