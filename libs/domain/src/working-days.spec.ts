@@ -2,6 +2,7 @@ import Holidays from 'date-holidays';
 import {
   addWorkingDays,
   copenhagenDate,
+  daysOffIn,
   easterSunday,
   endOfDayCopenhagen,
   isWorkingDay,
@@ -51,6 +52,20 @@ describe('isWorkingDay', () => {
       return !isWorkingDay(friday);
     });
     expect(storeBededagOff).toEqual(years.filter((year) => year <= 2023));
+  });
+});
+
+describe('daysOffIn', () => {
+  it('is the holiday library\'s Danish public holidays plus Grundlovsdag, 24 and 31 December, with Store Bededag only to 2023, for 1950–2100', () => {
+    const library = new Holidays('DK');
+    for (let year = 1950; year <= 2100; year += 1) {
+      const expected = new Set(library.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+      for (const monthDay of ['06-05', '12-24', '12-31']) expected.add(`${year}-${monthDay}`);
+      const storeBededag = new Date(Date.parse(`${easterSunday(year)}T00:00:00Z`) + 26 * 86_400_000).toISOString().slice(0, 10);
+      if (year <= 2023) expected.add(storeBededag);
+      else expected.delete(storeBededag);
+      expect([year, [...daysOffIn(year)].sort()]).toEqual([year, [...expected].sort()]);
+    }
   });
 });
 

@@ -1,5 +1,3 @@
-import Holidays from 'date-holidays';
-
 /**
  * Danish working days (*hverdage*) in Europe/Copenhagen, for deadlines the law counts in working
  * days, such as the receipt to a professional notifier (SEL §155 b stk. 1).
@@ -19,15 +17,20 @@ export const RECEIPT_DEADLINE_WORKING_DAYS = 6;
 const LAST_STORE_BEDEDAG_YEAR = 2023;
 
 /**
- * Days off beyond the library's public holidays. It lists Grundlovsdag and Juleaftensdag only as
- * observances and has no Nytårsaftensdag, but they are days off in the municipalities' offices,
- * and DOMAIN.md counts them as non-working.
+ * Days off on fixed dates: the public holidays Nytårsdag, Juledag and Anden juledag, and
+ * Grundlovsdag, Juleaftensdag and Nytårsaftensdag, which are not public holidays but are days off
+ * in the municipalities' offices (DOMAIN.md counts them as non-working).
  */
-const EXTRA_DAYS_OFF = [
-  '06-05', // Grundlovsdag
-  '12-24', // Juleaftensdag
-  '12-31', // Nytårsaftensdag
-] as const;
+const FIXED_DAYS_OFF = ['01-01', '06-05', '12-24', '12-25', '12-26', '12-31'] as const;
+
+/**
+ * The movable public holidays, in days after Easter Sunday: Skærtorsdag, Langfredag, Påskedag,
+ * Anden påskedag, Kristi himmelfartsdag, Pinsedag, Anden pinsedag.
+ */
+const EASTER_OFFSETS = [-3, -2, 0, 1, 39, 49, 50] as const;
+
+/** Store Bededag: the fourth Friday after Easter, 26 days after Easter Sunday. */
+const STORE_BEDEDAG_OFFSET = 26;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -57,11 +60,7 @@ function addCalendarDays(date: string, days: number): string {
   return toIsoDate(new Date(Date.UTC(year, month - 1, day) + days * DAY_MS));
 }
 
-/**
- * Easter Sunday (Gregorian, the anonymous "Meeus/Jones/Butcher" algorithm). Computed here rather
- * than taken from the library so the Store Bededag correction does not depend on how the library
- * names or encodes its rules.
- */
+/** Easter Sunday (Gregorian, the anonymous "Meeus/Jones/Butcher" algorithm). */
 export function easterSunday(year: number): string {
   const a = year % 19;
   const b = Math.floor(year / 100);
@@ -80,30 +79,23 @@ export function easterSunday(year: number): string {
   return toIsoDate(new Date(Date.UTC(year, month - 1, day)));
 }
 
-// Created on first use: the library parses its data for every country when constructed.
-let danishHolidays: Holidays | undefined;
 const daysOffByYear = new Map<number, ReadonlySet<string>>();
 
 /**
- * All non-working weekdays of a year: the library's Danish public holidays, Store Bededag only up
- * to and including 2023 (whatever the library says), and the extra days off above.
+ * All days off of a year, by rule rather than from a holiday library: the Danish calendar is a
+ * handful of fixed dates and Easter offsets, and `date-holidays` put 8 MB of every country's data
+ * into each workflow's module scope (about 5 MB of heap per open workflow). The unit tests check
+ * these rules against that library for a century of years.
  */
-function daysOffIn(year: number): ReadonlySet<string> {
+export function daysOffIn(year: number): ReadonlySet<string> {
   const cached = daysOffByYear.get(year);
   if (cached) return cached;
-  danishHolidays ??= new Holidays('DK');
-  const daysOff = new Set(
-    danishHolidays
-      .getHolidays(year)
-      .filter((holiday) => holiday.type === 'public')
-      // `date` is the local Copenhagen date and time ("2025-04-18 00:00:00"), independent of the process zone.
-      .map((holiday) => holiday.date.slice(0, 10)),
-  );
-  // Store Bededag: the fourth Friday after Easter, 26 days after Easter Sunday.
-  const storeBededag = addCalendarDays(easterSunday(year), 26);
-  if (year <= LAST_STORE_BEDEDAG_YEAR) daysOff.add(storeBededag);
-  else daysOff.delete(storeBededag);
-  for (const monthDay of EXTRA_DAYS_OFF) daysOff.add(`${year}-${monthDay}`);
+  const easter = easterSunday(year);
+  const offsets = year <= LAST_STORE_BEDEDAG_YEAR ? [...EASTER_OFFSETS, STORE_BEDEDAG_OFFSET] : EASTER_OFFSETS;
+  const daysOff = new Set([
+    ...FIXED_DAYS_OFF.map((monthDay) => `${year}-${monthDay}`),
+    ...offsets.map((offset) => addCalendarDays(easter, offset)),
+  ]);
   daysOffByYear.set(year, daysOff);
   return daysOff;
 }
