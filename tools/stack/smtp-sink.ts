@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 
@@ -14,7 +15,11 @@ export interface RunningSmtpSink {
   messages: SunkMail[];
   /** Emits 'mail' with each SunkMail. */
   events: EventEmitter;
-  stop(): Promise<void>;
+  /**
+   * Stops listening and resolves once the port is free. Clients still connected after `graceMs`
+   * (an app's idle pooled connection, a client that died mid-message) are cut off.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -27,6 +32,8 @@ export function startSmtpSink(options: { port: number; dir?: string; log?: (mess
   if (options.dir) mkdirSync(options.dir, { recursive: true });
   const server = new SMTPServer({
     authOptional: true,
+    // smtp-server's own grace for open connections (30 s by default); stop() cuts them off sooner.
+    closeTimeout: 1_000,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, session, callback) {
@@ -46,15 +53,27 @@ export function startSmtpSink(options: { port: number; dir?: string; log?: (mess
       });
     },
   });
+  // smtp-server's close() only ends its sessions politely and then waits for the clients to hang up;
+  // we keep the raw sockets so stop() can destroy them.
+  const sockets = new Set<Socket>();
+  server.server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  let stopped: Promise<void> | undefined;
+  const stop = (graceMs = 1_000) =>
+    (stopped ??= new Promise<void>((done) => {
+      const cutOff = setTimeout(() => sockets.forEach((socket) => socket.destroy()), graceMs);
+      server.server.once('close', () => {
+        clearTimeout(cutOff);
+        done();
+      });
+      server.close();
+    }));
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () =>
-      resolve({
-        url: `smtp://127.0.0.1:${options.port}`,
-        messages,
-        events,
-        stop: () => new Promise<void>((done) => server.close(() => done())),
-      }),
+      resolve({ url: `smtp://127.0.0.1:${options.port}`, messages, events, stop }),
     );
   });
 }
