@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CaseworkModule } from '@sagsflow/casework';
+import { CaseworkModule, MailRelay } from '@sagsflow/casework';
 import { ConfigModule } from '@sagsflow/config';
 import { PersistenceModule } from '@sagsflow/persistence';
 import { AssignmentActivities } from '../../activities';
@@ -17,10 +17,12 @@ describe('AssignmentActivities on PostgreSQL', () => {
     stack = await createSuiteStack({ POLICY: 'hvidovre' });
     @Module({
       imports: [ConfigModule.forRoot(stack.config), PersistenceModule.forRoot(stack.config.DATABASE_URL), CaseworkModule],
-      providers: [AssignmentActivities],
+      // The relay mails the lead's alert, as it does in the worker.
+      providers: [AssignmentActivities, MailRelay],
     })
     class AssignmentTestModule {}
     app = await NestFactory.createApplicationContext(AssignmentTestModule, { logger: false });
+    await app.init();
     assignment = app.get(AssignmentActivities);
   });
   afterAll(async () => {

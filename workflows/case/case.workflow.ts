@@ -2,7 +2,6 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  proxyActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -18,13 +17,8 @@ import {
   recordMeasureUpdate,
   SearchAttributeKeys,
 } from '@sagsflow/temporal/shared';
-import type { AssignmentActivities, CaseActivities } from '../../activities';
+import { activities } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
-
-const activities = proxyActivities<CaseActivities & AssignmentActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
 
 /**
  * The child's case (sag): one long-lived workflow per child per municipality. Every notification
@@ -48,12 +42,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     }
   };
   const event = (key: string, type: string, actor: string, data: Record<string, string> = {}) =>
-    activities.recordCaseEvent({ key: `${workflowId}/${key}`, caseId: input.caseId, type, actor, at: new Date().toISOString(), data });
+    activities().recordCaseEvent({ key: `${workflowId}/${key}`, caseId: input.caseId, type, actor, at: new Date().toISOString(), data });
 
   const reassess = (notification: CaseNotification) =>
     track(async () => {
       state.reassessments++;
-      const { username } = await activities.pickFreshCaseworker({ caseId: input.caseId, agency: 'AUTHORITY' });
+      const { username } = await activities().pickFreshCaseworker({ caseId: input.caseId, agency: 'AUTHORITY' });
       await event(`reassessment/${notification.notificationId}`, 'reassessment.requested', 'system', {
         notificationId: notification.notificationId,
         assignee: username ?? '',
@@ -85,13 +79,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
       const from = state.ownerAgency;
       state.ownerAgency = agency;
       upsertSearchAttributes([{ key: SearchAttributeKeys.ownerAgency, value: agency }]);
-      await activities.setCaseOwner({ caseId: input.caseId, agency });
+      await activities().setCaseOwner({ caseId: input.caseId, agency });
       await event(`owner/${state.notifications.length}/${agency}`, 'owner.changed', 'system', { from, to: agency, reason });
     }),
   );
   setHandler(recordMeasureUpdate, async (request) => {
     state.openMeasures.push({ measureId: request.measureId, kind: request.kind });
-    await activities.recordMeasure({ ...request, caseId: input.caseId, at: new Date().toISOString() });
+    await activities().recordMeasure({ ...request, caseId: input.caseId, at: new Date().toISOString() });
     await event(`measure/${request.measureId}`, 'measure.recorded', request.decidedBy, { kind: request.kind });
     return state;
   });

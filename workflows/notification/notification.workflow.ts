@@ -2,7 +2,6 @@ import {
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
-  proxyActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -24,13 +23,8 @@ import {
   SearchAttributeKeys,
   type TaskRequest,
 } from '@sagsflow/temporal/shared';
-import type { AssignmentActivities, CaseActivities } from '../../activities';
+import { activities } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
-
-const activities = proxyActivities<CaseActivities & AssignmentActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
 
 /**
  * A notification of concern (underretning), from receipt to the agency that takes it on:
@@ -61,10 +55,10 @@ export async function notificationWorkflow(input: NotificationWorkflowInput): Pr
     processKind: 'notification',
   });
   const event = (type: string, actor: string, data: Record<string, string> = {}) =>
-    activities.recordCaseEvent({ key: `${workflowId}/${type}`, caseId: input.caseId, type, actor, at: new Date().toISOString(), data });
+    activities().recordCaseEvent({ key: `${workflowId}/${type}`, caseId: input.caseId, type, actor, at: new Date().toISOString(), data });
 
   async function sendLetter(kind: 'receipt' | 'feedback', dueAt: Date, decision?: TriageDecision): Promise<void> {
-    const letter = await activities.draftLetter({
+    const letter = await activities().draftLetter({
       key: `${workflowId}/${kind}`,
       notificationId: input.notificationId,
       caseId: input.caseId,
@@ -73,7 +67,7 @@ export async function notificationWorkflow(input: NotificationWorkflowInput): Pr
       decision,
     });
     const sent = await tasks.perform(task({ kind: `send-${kind}`, step: `send-${kind}`, agency: 'RECEPTION', dueAt: dueAt.toISOString() }));
-    await activities.markLetterSent({ letterId: letter.id, by: sent.actor, at: sent.completedAt });
+    await activities().markLetterSent({ letterId: letter.id, by: sent.actor, at: sent.completedAt });
     await event(`letter.${kind}.sent`, sent.actor);
   }
 
@@ -85,7 +79,7 @@ export async function notificationWorkflow(input: NotificationWorkflowInput): Pr
 
   async function handOver(to: Agency, decision: TriageDecision): Promise<void> {
     state.step = 'handover';
-    const caseworker = to === 'AUTHORITY' ? (await activities.assignCaseworker({ caseId: input.caseId, agency: to })).username : null;
+    const caseworker = to === 'AUTHORITY' ? (await activities().assignCaseworker({ caseId: input.caseId, agency: to })).username : null;
     const assignee = caseworker ?? undefined;
     await event('handover.requested', 'system', { to, assignee: caseworker ?? '' });
     if (decision === 'acute') {
@@ -115,7 +109,7 @@ export async function notificationWorkflow(input: NotificationWorkflowInput): Pr
   );
   const decision = triage.outcome.decision as TriageDecision;
   Object.assign(state, { step: 'triaged', decision, triageTaskId: triage.taskId });
-  await activities.recordTriageDecision({ notificationId: input.notificationId, decision });
+  await activities().recordTriageDecision({ notificationId: input.notificationId, decision });
   await event('triage.decided', triage.actor, { decision });
 
   if (letters) followUps.push(sendLetter('feedback', due.feedback(new Date()), decision));

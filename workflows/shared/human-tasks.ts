@@ -1,7 +1,6 @@
 import {
   ApplicationFailure,
   condition,
-  proxyActivities,
   setHandler,
   upsertSearchAttributes,
   uuid4,
@@ -15,12 +14,7 @@ import {
   TaskFailure,
   TaskRequest,
 } from '@sagsflow/temporal/shared';
-import type { TaskActivities } from '../../activities';
-
-const activities = proxyActivities<TaskActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { activities } from './activities';
 
 /** A process-specific rule for a task's outcome, run in the Update validator (so a refusal is never recorded). */
 export type OutcomeRule = (outcome: Record<string, unknown>) => OutcomeProblem | undefined;
@@ -56,7 +50,7 @@ export class HumanTasks {
         // Recorded before the first await, so a concurrent second request fails validation.
         task.completion = { ...request, completedAt: new Date().toISOString() };
         this.updateSearchAttributes();
-        await activities.recordTaskCompletion(task.completion);
+        await activities().recordTaskCompletion(task.completion);
         task.recorded = true;
         return task.completion;
       },
@@ -100,7 +94,7 @@ export class HumanTasks {
     const task: PendingTask = { request, rule, overdue: false, recorded: false };
     this.tasks.set(id, task);
     this.updateSearchAttributes();
-    await activities.createTask({
+    await activities().createTask({
       ...request,
       id,
       key: `${workflowId}/${request.step}${occurrence === undefined ? '' : `#${occurrence}`}`,
@@ -109,11 +103,11 @@ export class HumanTasks {
     });
 
     const done = () => task.completion !== undefined;
-    if (remindAt && !(await condition(done, millisUntil(remindAt, new Date())))) await activities.remindTask(id);
+    if (remindAt && !(await condition(done, millisUntil(remindAt, new Date())))) await activities().remindTask(id);
     if (!(await condition(done, millisUntil(dueAt, new Date())))) {
       task.overdue = true;
       this.updateSearchAttributes();
-      await activities.escalateTask(id);
+      await activities().escalateTask(id);
     }
     await condition(() => task.recorded);
     return task.completion!;

@@ -26,7 +26,7 @@ export class AppModule {
           pinoHttp: { ...loggerOptions(config, 'api'), autoLogging: config.NODE_ENV !== 'test' },
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         }),
-        PersistenceModule.forRoot(config.DATABASE_URL),
+        PersistenceModule.forRoot(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
         ThrottlerModule.forRoot(throttlers(config)),
         TemporalClientModule,
         CaseworkModule,

@@ -35,6 +35,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       activities: activitiesFrom(this.moduleRef, ACTIVITY_CLASSES),
       dataConverter: dataConverterFor(this.config),
+      ...workerSizing(this.config),
       ...workflowSource,
     });
     this.running = this.worker.run();
@@ -46,4 +47,20 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     await this.running?.catch(() => undefined);
     await this.connection?.close();
   }
+}
+
+/**
+ * Memory and concurrency, explicit rather than derived from the machine: the SDK's default cache
+ * grows with the heap limit, which let a 24 GB machine cache workflows until the workflow thread
+ * ran out of heap. The workflow code runs in one reused V8 context (`reuseV8Context`, the SDK's
+ * default), so each cached workflow costs only its own state.
+ */
+export function workerSizing(config: AppConfig) {
+  return {
+    reuseV8Context: true,
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    maxConcurrentWorkflowTaskExecutions: config.WORKER_WORKFLOW_TASK_SLOTS,
+    maxConcurrentActivityTaskExecutions: config.WORKER_ACTIVITY_TASK_SLOTS,
+    maxConcurrentLocalActivityExecutions: config.WORKER_ACTIVITY_TASK_SLOTS,
+  };
 }

@@ -79,6 +79,18 @@ const schema = z.object({
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /** Notifications one user may register per minute (POST /api/notifications). */
   RATE_LIMIT_INTAKE_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** PostgreSQL connections per app (each API and worker process has its own pool). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /**
+   * Workflows the worker keeps in memory (sticky cache). An open case costs memory only while it
+   * is cached; one that is evicted is rebuilt from its history on its next event. This bound, not
+   * the number of open cases, sets the worker's memory (README "Sizing the worker").
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).default(1000),
+  /** Workflow tasks the worker runs at once (at most WORKER_MAX_CACHED_WORKFLOWS). */
+  WORKER_WORKFLOW_TASK_SLOTS: z.coerce.number().int().min(2).default(20),
+  /** Activities (remote and local, each) the worker runs at once; keep near DATABASE_POOL_SIZE. */
+  WORKER_ACTIVITY_TASK_SLOTS: z.coerce.number().int().min(1).default(40),
   /** Seed the demo municipality's teams and users (README "Demo users"); never in production. */
   DEMO_DATA: flag.optional(),
 });
@@ -100,6 +112,9 @@ const refined = schema
     const keyIds = config.TEMPORAL_PAYLOAD_KEYS.map((k) => k.id);
     if (config.TEMPORAL_PAYLOAD_KEY_ID && !keyIds.includes(config.TEMPORAL_PAYLOAD_KEY_ID)) {
       ctx.addIssue({ code: 'custom', path: ['TEMPORAL_PAYLOAD_KEY_ID'], message: `must be one of ${keyIds.join(', ')}` });
+    }
+    if (config.WORKER_WORKFLOW_TASK_SLOTS > config.WORKER_MAX_CACHED_WORKFLOWS) {
+      ctx.addIssue({ code: 'custom', path: ['WORKER_WORKFLOW_TASK_SLOTS'], message: 'must not exceed WORKER_MAX_CACHED_WORKFLOWS' });
     }
     if (!config.AUTH_DEV_LOGIN && !config.AUTH_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_JWKS_URL'], message: 'is required when the development login is off' });

@@ -12,12 +12,12 @@ const REPOSITORIES = [AlertRepository, AuditRepository, CaseRepository, TaskRepo
 
 @Module({})
 export class PersistenceModule {
-  static forRoot(databaseUrl: string): DynamicModule {
+  static forRoot(databaseUrl: string, poolSize = 10): DynamicModule {
     return {
       module: PersistenceModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), extra: { max: poolSize }, retryAttempts: 3, retryDelay: 1000 }),
         TypeOrmModule.forFeature(ENTITIES),
       ],
       providers: REPOSITORIES,

@@ -113,7 +113,18 @@ export class NotificationsService {
       { key: SearchAttributeKeys.municipality, value: municipality },
     ];
     const caseInput: CaseWorkflowInput = { caseId: openCase.id, caseNumber: openCase.caseNumber, municipality, policy };
-    await this.temporal.workflow.signalWithStart(CASE_WORKFLOW_TYPE, {
+    const input: NotificationWorkflowInput = {
+      notificationId: notification.id,
+      caseId: openCase.id,
+      municipality,
+      receivedAt: notification.receivedAt.toISOString(),
+      policy,
+      caseWorkflowId: caseId,
+      source: notification.dto.source,
+      abuse: notification.dto.abuse,
+      acute: notification.dto.acute,
+    };
+    const caseSignal = this.temporal.workflow.signalWithStart(CASE_WORKFLOW_TYPE, {
       workflowId: caseId,
       taskQueue,
       args: [caseInput],
@@ -128,18 +139,8 @@ export class NotificationsService {
       ],
       memo: { summary: `The child's case ${openCase.caseNumber}`, caseNumber: openCase.caseNumber },
     });
-    const input: NotificationWorkflowInput = {
-      notificationId: notification.id,
-      caseId: openCase.id,
-      municipality,
-      receivedAt: notification.receivedAt.toISOString(),
-      policy,
-      caseWorkflowId: caseId,
-      source: notification.dto.source,
-      abuse: notification.dto.abuse,
-      acute: notification.dto.acute,
-    };
-    await this.temporal.workflow.start(NOTIFICATION_WORKFLOW_TYPE, {
+    // The two calls are independent: made at once, they cost one round trip, not two.
+    const notificationStart = this.temporal.workflow.start(NOTIFICATION_WORKFLOW_TYPE, {
       workflowId: notification.workflowId,
       taskQueue,
       args: [input],
@@ -155,6 +156,7 @@ export class NotificationsService {
         caseNumber: openCase.caseNumber,
       },
     });
+    await Promise.all([caseSignal, notificationStart]);
   }
 }
 

@@ -1,8 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
-import { AlertEntity, AlertRepository, NewAlert, UserRepository } from '@sagsflow/persistence';
-import { alertMail } from './alert-text';
+import { AlertEntity, AlertRepository, NewAlert } from '@sagsflow/persistence';
 import { Mailer } from './mailer';
 
 /** Postgres channel that carries new alerts from workers to every API instance's SSE streams. */
@@ -19,7 +17,7 @@ export interface AlertEvent {
   createdAt: string;
 }
 
-export function toAlertEvent(alert: AlertEntity): AlertEvent {
+export function toAlertEvent(alert: Pick<AlertEntity, 'id' | 'username' | 'type' | 'taskId' | 'caseId' | 'data' | 'createdAt'>): AlertEvent {
   return {
     id: alert.id,
     username: alert.username,
@@ -33,38 +31,32 @@ export function toAlertEvent(alert: AlertEntity): AlertEvent {
 
 @Injectable()
 export class AlertService {
-  private readonly logger = new Logger(AlertService.name);
-
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly alerts: AlertRepository,
-    private readonly users: UserRepository,
     private readonly mailer: Mailer,
   ) {}
 
   /**
-   * Records the alert once (by key), publishes it live the first time, and e-mails it unless that
-   * already happened — so a retried activity neither duplicates the alert nor loses the e-mail.
+   * Records the alert once (by key) and publishes it live the first time. E-mail is queued, not
+   * sent here: the worker's {@link MailRelay} sends it, so a slow or absent SMTP server never holds
+   * up the workflow that raised the alert, and a retried activity neither duplicates nor loses it.
    */
-  async send(alert: NewAlert): Promise<AlertEntity> {
-    const { alert: stored, created } = await this.alerts.createOnce(alert);
-    if (created) {
-      await this.dataSource.query('SELECT pg_notify($1, $2)', [ALERT_CHANNEL, JSON.stringify(toAlertEvent(stored))]);
-    }
-    if (!stored.emailedAt && this.mailer.enabled) {
-      const user = await this.users.findActive(stored.username);
-      if (user) {
-        await this.mailer.send(alertMail(stored, user.email, this.config.PUBLIC_URL));
-        await this.alerts.markEmailed(stored.id, new Date());
-      } else {
-        this.logger.warn({ alertId: stored.id }, 'Alert for an unknown or inactive user was not e-mailed');
-      }
-    }
-    return stored;
+  async send(alert: NewAlert): Promise<void> {
+    await this.sendAll([alert]);
   }
 
-  async sendToAll(usernames: string[], alert: Omit<NewAlert, 'username' | 'key'> & { key: string }): Promise<void> {
-    for (const username of usernames) await this.send({ ...alert, username, key: `${alert.key}/${username}` });
+  /** The same alert for each user (keyed per user), in one round trip. */
+  async sendToAll(usernames: string[], alert: Omit<NewAlert, 'username'>): Promise<void> {
+    await this.sendAll(usernames.map((username) => ({ ...alert, username, key: `${alert.key}/${username}` })));
+  }
+
+  private async sendAll(alerts: NewAlert[]): Promise<void> {
+    const created = await this.alerts.createMany(alerts, this.mailer.enabled);
+    if (created.length === 0) return;
+    await this.dataSource.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
+      ALERT_CHANNEL,
+      created.map((stored) => JSON.stringify(toAlertEvent(stored))),
+    ]);
   }
 }

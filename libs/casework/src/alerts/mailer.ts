@@ -15,7 +15,8 @@ export class Mailer implements OnModuleDestroy {
   private readonly transport?: Transporter;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    if (config.SMTP_URL) this.transport = createTransport(config.SMTP_URL);
+    // Pooled: one SMTP connection serves many messages instead of one handshake per message.
+    if (config.SMTP_URL) this.transport = createTransport(pooled(config.SMTP_URL));
     else this.logger.warn('SMTP_URL is not set: alerts are not e-mailed');
   }
 
@@ -30,4 +31,11 @@ export class Mailer implements OnModuleDestroy {
   onModuleDestroy(): void {
     this.transport?.close();
   }
+}
+
+/** The SMTP URL with nodemailer's connection pool switched on (`?pool=true`), unless it says otherwise. */
+function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  return url.toString();
 }

@@ -35,6 +35,13 @@ export class AlertEntity {
   @Column({ name: 'emailed_at', type: 'timestamptz', nullable: true })
   emailedAt: Date | null;
 
+  /** The e-mail queue (see the alert-mail-queue migration): `skipped` when e-mail is off or the user cannot get it. */
+  @Column({ name: 'mail_status', type: 'text', default: 'pending' })
+  mailStatus: 'pending' | 'sent' | 'skipped';
+
+  @Column({ name: 'mail_attempts', type: 'int', default: 0 })
+  mailAttempts: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -2,6 +2,7 @@ import { InitialReadModel1763800000000 } from './1763800000000-initial-read-mode
 import { PeopleTasksAlerts1763900000000 } from './1763900000000-people-tasks-alerts';
 import { ChildCaseNotifications1764000000000 } from './1764000000000-child-case-notifications';
 import { AuditLog1764100000000 } from './1764100000000-audit-log';
+import { AlertMailQueue1764200000000 } from './1764200000000-alert-mail-queue';
 
 /** In order of application. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   PeopleTasksAlerts1763900000000,
   ChildCaseNotifications1764000000000,
   AuditLog1764100000000,
+  AlertMailQueue1764200000000,
 ];

@@ -10,17 +10,54 @@ export type NewAlert = Pick<AlertEntity, 'key' | 'username' | 'type' | 'taskId' 
 export class AlertRepository {
   constructor(@InjectRepository(AlertEntity) private readonly alerts: Repository<AlertEntity>) {}
 
-  async createOnce(alert: NewAlert): Promise<{ alert: AlertEntity; created: boolean }> {
-    const inserted: unknown[] = await this.alerts.query(
-      `INSERT INTO alerts (id, key, username, type, task_id, case_id, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (key) DO NOTHING RETURNING id`,
-      [randomUUID(), alert.key, alert.username, alert.type, alert.taskId, alert.caseId, alert.data],
+  /**
+   * Stores the alerts that do not exist yet (by key), in one statement, and returns those it
+   * created. `mail` queues them for the e-mail relay; without it they are never e-mailed.
+   */
+  async createMany(alerts: NewAlert[], mail: boolean): Promise<AlertEntity[]> {
+    if (alerts.length === 0) return [];
+    const rows: Record<string, unknown>[] = await this.alerts.query(
+      `INSERT INTO alerts (id, key, username, type, task_id, case_id, data, mail_status)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::jsonb[], $8::text[])
+       ON CONFLICT (key) DO NOTHING
+       RETURNING id, key, username, type, task_id AS "taskId", case_id AS "caseId", data, created_at AS "createdAt"`,
+      [
+        alerts.map(() => randomUUID()),
+        alerts.map((a) => a.key),
+        alerts.map((a) => a.username),
+        alerts.map((a) => a.type),
+        alerts.map((a) => a.taskId),
+        alerts.map((a) => a.caseId),
+        alerts.map((a) => JSON.stringify(a.data)),
+        alerts.map(() => (mail ? 'pending' : 'skipped')),
+      ],
     );
-    return { alert: await this.alerts.findOneByOrFail({ key: alert.key }), created: inserted.length > 0 };
+    return rows.map((row) => Object.assign(new AlertEntity(), row));
   }
 
-  async markEmailed(id: string, at: Date): Promise<void> {
-    await this.alerts.update({ id }, { emailedAt: at });
+  /**
+   * Claims up to `limit` alerts whose e-mail is due, for one relay: their next attempt moves out by
+   * a backoff (so a relay that dies mid-batch leaves them for another, later) and their attempt
+   * count goes up. SKIP LOCKED lets several workers relay at once without sending anything twice.
+   */
+  async claimMailBatch(limit: number): Promise<(AlertEntity & { email: string | null })[]> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, count].
+    const [rows] = await this.alerts.query(
+      `UPDATE alerts a
+          SET mail_attempts = a.mail_attempts + 1,
+              mail_next_attempt_at = now() + least(interval '1 hour', interval '10 seconds' * power(2, a.mail_attempts))
+         FROM (SELECT id FROM alerts WHERE mail_status = 'pending' AND mail_next_attempt_at <= now()
+                ORDER BY mail_next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
+        WHERE a.id = due.id
+        RETURNING a.id, a.type, a.task_id AS "taskId", a.data, a.mail_attempts AS "mailAttempts",
+                  (SELECT u.email FROM users u WHERE u.username = a.username AND u.active) AS email`,
+      [limit],
+    );
+    return rows;
+  }
+
+  async markMailed(id: string, status: 'sent' | 'skipped', at: Date): Promise<void> {
+    await this.alerts.update({ id }, { mailStatus: status, emailedAt: status === 'sent' ? at : null });
   }
 
   forUser(username: string, limit = 50): Promise<AlertEntity[]> {
