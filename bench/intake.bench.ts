@@ -14,7 +14,7 @@ import { printTable, quantile, sleep } from './support/stats';
  */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const COUNT = Number(process.env.BENCH_INTAKE_COUNT ?? 1_000);
-const RATES = (process.env.BENCH_RATES ?? '20,43').split(',').map(Number);
+const RATES = (process.env.BENCH_RATES ?? '20,43').split(',').filter(Boolean).map(Number);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 30);
 
 async function rawStartRate(product: RunningProduct): Promise<number> {
@@ -67,7 +67,8 @@ async function main(): Promise<void> {
     const send = (runId: string) => () => postNotification(product, token, next++, runId);
 
     // Warm up both paths (JIT, connection pools, the worker's first bundle load).
-    await closedLoop(50, CONCURRENCY, send('warm'));
+    const warm = await closedLoop(50, CONCURRENCY, send('warm'));
+    await triageTasksCreated(product, warm.map((r) => r.notificationId!)); // settled before the raw run
     const raw = await rawStartRate(product);
 
     const closedStart = Date.now();

@@ -138,8 +138,9 @@ async function main(): Promise<void> {
   await prepare(config, log);
 
   if (stopping) return;
-  for (const name of ['worker', 'api']) {
-    const app = new SupervisedApp({ name, command: process.execPath, args: [join(DIST, 'apps', name, 'src', 'main.js')], env, log });
+  for (const name of ['worker', 'api'] as const) {
+    const args = [...nodeFlags(name), join(DIST, 'apps', name, 'src', 'main.js')];
+    const app = new SupervisedApp({ name, command: process.execPath, args, env, log });
     apps.push(app);
     app.start();
   }
@@ -157,6 +158,16 @@ async function main(): Promise<void> {
     ? `\n  Sign in (development): curl -XPOST localhost:${apiPort}/api/auth/dev-login -H 'content-type: application/json' -d '{"username":"reception1"}'\n`
     : '';
   console.log(`\n  Sagsflow is running. Press Ctrl-C to stop.\n\n${lines.map((l) => `  ${l}`).join('\n')}\n${login}`);
+}
+
+/**
+ * Node.js flags per app. The worker's V8 heap is capped (WORKER_HEAP_MB, per thread: its workflow
+ * thread has the same limit) so that its memory is bounded by configuration, not by the machine;
+ * WORKER_NODE_ARGS / API_NODE_ARGS add flags such as `--cpu-prof` for profiling.
+ */
+function nodeFlags(app: 'worker' | 'api'): string[] {
+  const extra = (process.env[app === 'worker' ? 'WORKER_NODE_ARGS' : 'API_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean);
+  return app === 'worker' ? [`--max-old-space-size=${numberFrom('WORKER_HEAP_MB', 1024)}`, ...extra] : extra;
 }
 
 async function waitForHealth(url: string, timeoutMs = 120_000): Promise<void> {

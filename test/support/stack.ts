@@ -151,6 +151,7 @@ export interface SignedInRequests {
 /** A suite's whole product: its stack, the worker, the API, and demo users signed in. */
 export interface OpenSuite {
   stack: SuiteStack;
+  worker: INestApplicationContext;
   api: INestApplication;
   tokens: Record<string, string>;
   as(user: string): SignedInRequests;
@@ -165,6 +166,7 @@ export async function openSuite(users: string[], overrides: Parameters<typeof cr
   for (const user of users) tokens[user] = await login(api, user);
   return {
     stack,
+    worker,
     api,
     tokens,
     as: (user) => ({

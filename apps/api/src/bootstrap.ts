@@ -10,11 +10,13 @@ import type { AppConfig } from '@sagsflow/config';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
 import { ErrorBodyFilter } from './security/error-body.filter';
+import { sheddingLoadAbove } from './security/load-shedding';
 
 /** Builds the API exactly as production runs it; `main.ts` and the tests both use this. */
 export async function createApi(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.use(sheddingLoadAbove(config.API_MAX_IN_FLIGHT));
   // A notification is text, not files: 100 kB is generous and keeps floods out.
   app.useBodyParser('json', { limit: '100kb' });
   app.set('trust proxy', 'loopback');

@@ -8,7 +8,7 @@ import { installTemporalRuntime } from './temporal-runtime';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  installTemporalRuntime(createLogger(config, 'temporal-sdk'));
+  installTemporalRuntime(createLogger(config, 'temporal-sdk'), config.WORKER_METRICS_ADDRESS);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

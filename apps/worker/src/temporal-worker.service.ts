@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions, type WorkerStatus } from '@temporalio/worker';
 import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
 import { dataConverterFor } from '@sagsflow/temporal';
 import { ACTIVITY_CLASSES } from '../../../activities';
@@ -42,6 +42,11 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     this.logger.log(`Polling task queue ${this.config.TEMPORAL_TASK_QUEUE} on ${this.config.TEMPORAL_ADDRESS}`);
   }
 
+  /** What the worker holds right now: cached workflows, activations and activities in flight. */
+  get status(): WorkerStatus | undefined {
+    return this.worker?.getStatus();
+  }
+
   async onApplicationShutdown(): Promise<void> {
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
@@ -62,5 +67,5 @@ export function workerSizing(config: AppConfig) {
     maxConcurrentWorkflowTaskExecutions: config.WORKER_WORKFLOW_TASK_SLOTS,
     maxConcurrentActivityTaskExecutions: config.WORKER_ACTIVITY_TASK_SLOTS,
     maxConcurrentLocalActivityExecutions: config.WORKER_ACTIVITY_TASK_SLOTS,
-  };
+  } satisfies Partial<WorkerOptions>;
 }

@@ -79,6 +79,8 @@ const schema = z.object({
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /** Notifications one user may register per minute (POST /api/notifications). */
   RATE_LIMIT_INTAKE_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** Requests the API serves at once; more are answered 503 with Retry-After (load shedding). */
+  API_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(64),
   /** PostgreSQL connections per app (each API and worker process has its own pool). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /**
@@ -91,6 +93,8 @@ const schema = z.object({
   WORKER_WORKFLOW_TASK_SLOTS: z.coerce.number().int().min(2).default(20),
   /** Activities (remote and local, each) the worker runs at once; keep near DATABASE_POOL_SIZE. */
   WORKER_ACTIVITY_TASK_SLOTS: z.coerce.number().int().min(1).default(40),
+  /** Where the worker serves the Temporal SDK's Prometheus metrics (`host:port`); off when unset. */
+  WORKER_METRICS_ADDRESS: z.string().regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, for example 0.0.0.0:9464').optional(),
   /** Seed the demo municipality's teams and users (README "Demo users"); never in production. */
   DEMO_DATA: flag.optional(),
 });
