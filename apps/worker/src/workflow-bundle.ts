@@ -12,8 +12,12 @@ const LIBS = resolve(__dirname, '../../../libs');
  * These two aliases are the whole list, so anything else a workflow imports from our libs fails to
  * bundle.
  */
-export const workflowBundlerOptions: Pick<BundleOptions, 'webpackConfigHook' | 'failureConverterPath'> = {
+export const workflowBundlerOptions: Pick<BundleOptions, 'webpackConfigHook' | 'failureConverterPath' | 'preloadModules'> = {
   failureConverterPath: FAILURE_CONVERTER_PATH,
+  // Loaded once and shared (frozen) by every workflow in the worker's V8 context, instead of once per
+  // workflow: both are pure (rules, tables and message definitions; their only module state is
+  // memoised results of pure functions), so sharing cannot leak one workflow's state into another.
+  preloadModules: ['@sagsflow/domain', '@sagsflow/temporal/shared'],
   webpackConfigHook: (config) => {
     config.resolve = config.resolve ?? {};
     config.resolve.alias = {
