@@ -46,6 +46,9 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A benchmark stopped with Ctrl-C (or killed) takes its product down with it.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopLauncher(launcher).then(() => process.exit(130)));
+  process.once('exit', () => launcher.kill('SIGINT'));
   let output = '';
   launcher.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   launcher.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { CaseworkModule, MailRelay } from '@sagsflow/casework';
-import { ConfigModule } from '@sagsflow/config';
-import { PersistenceModule } from '@sagsflow/persistence';
+import { INestApplicationContext } from '@nestjs/common';
+import { MailRelay } from '@sagsflow/casework';
 import { AssignmentActivities } from '../../activities';
-import { createSuiteStack, SuiteStack, waitFor } from '../support/stack';
+import { createSuiteStack, startCasework, SuiteStack, waitFor } from '../support/stack';
 
 /** Caseload balancing on PostgreSQL under Hvidovre's cap of 20 open cases per caseworker. */
 describe('AssignmentActivities on PostgreSQL', () => {
@@ -15,14 +12,8 @@ describe('AssignmentActivities on PostgreSQL', () => {
 
   beforeAll(async () => {
     stack = await createSuiteStack({ POLICY: 'hvidovre' });
-    @Module({
-      imports: [ConfigModule.forRoot(stack.config), PersistenceModule.forRoot(stack.config.DATABASE_URL), CaseworkModule],
-      // The relay mails the lead's alert, as it does in the worker.
-      providers: [AssignmentActivities, MailRelay],
-    })
-    class AssignmentTestModule {}
-    app = await NestFactory.createApplicationContext(AssignmentTestModule, { logger: false });
-    await app.init();
+    // The relay mails the lead's alert, as it does in the worker.
+    app = await startCasework(stack.config, [AssignmentActivities, MailRelay]);
     assignment = app.get(AssignmentActivities);
   });
   afterAll(async () => {

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AlertService, CaseworkModule, MailRelay } from '@sagsflow/casework';
-import { ConfigModule } from '@sagsflow/config';
-import { PersistenceModule } from '@sagsflow/persistence';
+import { INestApplicationContext } from '@nestjs/common';
+import { AlertService, MailRelay } from '@sagsflow/casework';
 import { startSmtpSink } from '../../tools/stack/smtp-sink';
-import { createSuiteStack, SuiteStack, waitFor } from '../support/stack';
+import { createSuiteStack, startCasework, SuiteStack, waitFor } from '../support/stack';
 
 /** E-mail of alerts through the alerts table as a queue: raising an alert never waits for SMTP. */
 describe('the e-mail relay on PostgreSQL', () => {
@@ -15,13 +12,7 @@ describe('the e-mail relay on PostgreSQL', () => {
 
   beforeAll(async () => {
     stack = await createSuiteStack();
-    @Module({
-      imports: [ConfigModule.forRoot(stack.config), PersistenceModule.forRoot(stack.config.DATABASE_URL), CaseworkModule],
-      providers: [MailRelay],
-    })
-    class RelayTestModule {}
-    app = await NestFactory.createApplicationContext(RelayTestModule, { logger: false });
-    await app.init();
+    app = await startCasework(stack.config, [MailRelay]);
     alerts = app.get(AlertService);
   });
   afterAll(async () => {

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaseworkModule } from '@sagsflow/casework';
-import { ConfigModule } from '@sagsflow/config';
-import { CaseRepository, PersistenceModule } from '@sagsflow/persistence';
+import { CaseRepository } from '@sagsflow/persistence';
 import type { CreateTaskInput } from '@sagsflow/temporal/shared';
 import { TaskActivities } from '../../activities';
-import { createSuiteStack, SuiteStack } from '../support/stack';
+import { createSuiteStack, startCasework, SuiteStack } from '../support/stack';
 
 /** The task activities on PostgreSQL and SMTP, called the way Temporal retries them. */
 describe('TaskActivities (idempotent under retries)', () => {
@@ -18,12 +15,7 @@ describe('TaskActivities (idempotent under retries)', () => {
 
   beforeAll(async () => {
     stack = await createSuiteStack();
-    @Module({
-      imports: [ConfigModule.forRoot(stack.config), PersistenceModule.forRoot(stack.config.DATABASE_URL), CaseworkModule],
-      providers: [TaskActivities],
-    })
-    class ActivityTestModule {}
-    app = await NestFactory.createApplicationContext(ActivityTestModule, { logger: false });
+    app = await startCasework(stack.config, [TaskActivities]);
     activities = app.get(TaskActivities);
     caseId = (await app.get(CaseRepository).openCase(app.get(DataSource).manager, 'demo', 'RECEPTION', new Date())).id;
   });

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { INestApplication, INestApplicationContext, Module, Provider } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AppConfig, loadConfig } from '@sagsflow/config';
-import { dataSourceOptions, runMigrations, seedDemoMunicipality } from '@sagsflow/persistence';
+import { CaseworkModule } from '@sagsflow/casework';
+import { AppConfig, ConfigModule, loadConfig } from '@sagsflow/config';
+import { dataSourceOptions, PersistenceModule, runMigrations, seedDemoMunicipality } from '@sagsflow/persistence';
 import { dataConverterFor, registerSearchAttributes } from '@sagsflow/temporal';
 import { createApi } from '../../apps/api/src/bootstrap';
 import { TemporalWorkerService } from '../../apps/worker/src/temporal-worker.service';
@@ -118,6 +119,18 @@ export async function startWorker(config: AppConfig): Promise<INestApplicationCo
       await running;
     },
   });
+}
+
+/** The casework services and the given providers on a suite's stack: no HTTP, no Temporal worker. */
+export async function startCasework(config: AppConfig, providers: Provider[]): Promise<INestApplicationContext> {
+  @Module({
+    imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(config.DATABASE_URL), CaseworkModule],
+    providers,
+  })
+  class CaseworkTestModule {}
+  const app = await NestFactory.createApplicationContext(CaseworkTestModule, { logger: false });
+  await app.init();
+  return app;
 }
 
 /** The API exactly as `apps/api` runs it, listening on a free port. */
