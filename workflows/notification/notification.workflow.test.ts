@@ -159,7 +159,11 @@ describe('notificationWorkflow (time skipped)', () => {
       expect(won).toHaveLength(1);
       expect(lost).toMatchObject([{ reason: { cause: { type: 'TaskAlreadyCompleted' } } }]);
       expect(await handle.result()).toMatchObject({ decision: won[0].value.outcome.decision });
-      expect(calls.filter((c) => c.name === 'recordTaskCompletion')).toHaveLength(1);
+      // Only the winner reaches the read model. (A local activity runs at least once: here the
+      // skipped clock can time out the workflow task it runs in, and the idempotent activity runs again.)
+      const recorded = calls.filter((c) => c.name === 'recordTaskCompletion').map((c) => (c.arg as TaskCompletion).outcome.decision);
+      expect(recorded.length).toBeGreaterThan(0);
+      expect(new Set(recorded)).toEqual(new Set([won[0].value.outcome.decision]));
     });
   });
 
