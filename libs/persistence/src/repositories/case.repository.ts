@@ -96,7 +96,8 @@ export class CaseRepository {
     return em.findOneBy(CaseEntity, { id: caseId });
   }
 
-  async addNotification(em: EntityManager, caseId: string, notification: NewNotification): Promise<NotificationEntity> {
-    return em.save(em.create(NotificationEntity, { ...notification, caseId }));
+  /** A plain INSERT: `save` would first SELECT the new id to decide between insert and update. */
+  async addNotification(em: EntityManager, caseId: string, notification: NewNotification): Promise<void> {
+    await em.insert(NotificationEntity, { ...notification, caseId });
   }
 }
