@@ -9,6 +9,7 @@ import { InboxQuery, TaskRepository } from '../libs/persistence/src/repositories
 import { seedDemoMunicipality } from '../libs/persistence/src/seed/demo-municipality';
 import { freePort } from '../tools/stack/ports';
 import { startEmbeddedPostgres } from '../tools/stack/postgres';
+import { quantile } from './support/stats';
 
 /**
  * Inbox query latency (p50/p99) at 100,000 tasks, against the same queries at 1,000 tasks and a
@@ -63,9 +64,7 @@ async function measure(fn: () => Promise<unknown>): Promise<{ p50: number; p99: 
     await fn();
     samples.push(performance.now() - start);
   }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
-  return { p50: at(0.5), p99: at(0.99) };
+  return { p50: quantile(samples, 0.5), p99: quantile(samples, 0.99) };
 }
 
 async function main(): Promise<void> {

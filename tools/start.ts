@@ -36,8 +36,9 @@ let postgres: RunningPostgres | undefined;
 let temporal: RunningDevServer | undefined;
 let smtpSink: RunningSmtpSink | undefined;
 const apps: SupervisedApp[] = [];
-let stopping = false;
+/** When a stop was asked for; set means the stack is stopping. */
 let stopRequestedAt: number | undefined;
+const stopping = () => stopRequestedAt !== undefined;
 
 /**
  * Stops the apps first (SIGTERM, SIGKILL after a grace period), then Temporal, PostgreSQL and the
@@ -45,8 +46,7 @@ let stopRequestedAt: number | undefined;
  * no port stays held, and exits.
  */
 async function stop(code: number): Promise<void> {
-  if (stopping) return;
-  stopping = true;
+  if (stopping()) return;
   stopRequestedAt = Date.now();
   log('Stopping…');
   await Promise.all(apps.map((app) => app.stop(APP_GRACE_MS)));
@@ -79,8 +79,8 @@ function handleSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.removeAllListeners(signal);
     process.on(signal, () => {
-      if (stopRequestedAt === undefined) void stop(0);
-      else if (Date.now() - stopRequestedAt > SAME_SIGNAL_MS) forceStop(signal);
+      if (!stopping()) void stop(0);
+      else if (Date.now() - stopRequestedAt! > SAME_SIGNAL_MS) forceStop(signal);
     });
   }
 }
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
 
   await prepare(config, log);
 
-  if (stopping) return;
+  if (stopping()) return;
   for (const name of ['worker', 'api'] as const) {
     const args = [...nodeFlags(name), join(DIST, 'apps', name, 'src', 'main.js')];
     const app = new SupervisedApp({ name, command: process.execPath, args, env, log });
@@ -146,7 +146,7 @@ async function main(): Promise<void> {
   }
 
   await waitForHealth(`http://localhost:${apiPort}/health`);
-  if (stopping) return;
+  if (stopping()) return;
   const lines = [
     `API            http://localhost:${apiPort}/api`,
     `OpenAPI docs   http://localhost:${apiPort}/api/docs`,

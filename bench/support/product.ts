@@ -12,8 +12,6 @@ import { freePort } from '../../tools/stack/ports';
  */
 export interface RunningProduct {
   apiUrl: string;
-  temporalAddress: string;
-  dataDir: string;
   db: PgClient;
   temporal: Client;
   /** Resident set size in bytes of the worker, the API and the Temporal server right now. */
@@ -21,8 +19,6 @@ export interface RunningProduct {
   /** Bytes of the Temporal server's SQLite files. */
   temporalDbBytes(): number;
   token(username: string): Promise<string>;
-  /** What the launcher and the apps printed so far. */
-  readonly output: string;
   stop(): Promise<void>;
 }
 
@@ -71,13 +67,8 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
   const connection = await Connection.connect({ address: temporalAddress });
   return {
     apiUrl,
-    temporalAddress,
-    dataDir,
     db,
     temporal: new Client({ connection }),
-    get output() {
-      return output;
-    },
     rss: () => ({
       worker: rssOf(descendant(launcher.pid!, /apps\/worker\/src\/main\.js/)),
       api: rssOf(descendant(launcher.pid!, /apps\/api\/src\/main\.js/)),

@@ -6,7 +6,6 @@ export function quantile(samples: number[], q: number): number {
 }
 
 export const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
-export const ms = (value: number) => value.toFixed(0);
 export const sleep = (millis: number) => new Promise((r) => setTimeout(r, millis));
 
 /** Prints rows as an aligned Markdown table (for the closing note and the README). */

@@ -60,7 +60,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
  * ran out of heap. The workflow code runs in one reused V8 context (`reuseV8Context`, the SDK's
  * default), so each cached workflow costs only its own state.
  */
-export function workerSizing(config: AppConfig) {
+function workerSizing(config: AppConfig) {
   return {
     reuseV8Context: true,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,

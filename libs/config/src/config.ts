@@ -86,7 +86,7 @@ const schema = z.object({
   /**
    * Workflows the worker keeps in memory (sticky cache). An open case costs memory only while it
    * is cached; one that is evicted is rebuilt from its history on its next event. This bound, not
-   * the number of open cases, sets the worker's memory (README "Sizing the worker").
+   * the number of open cases, sets the worker's memory (README "Capacity").
    */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).default(1000),
   /** Workflow tasks the worker runs at once (at most WORKER_MAX_CACHED_WORKFLOWS). */

@@ -18,7 +18,7 @@ export class MailRelay implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly logger = new Logger(MailRelay.name);
   private running?: Promise<void>;
   private stopped = false;
-  private wake?: () => void;
+  private idle?: { timer: NodeJS.Timeout; resume: () => void };
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -32,7 +32,10 @@ export class MailRelay implements OnApplicationBootstrap, OnApplicationShutdown 
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    if (this.idle) {
+      clearTimeout(this.idle.timer);
+      this.idle.resume();
+    }
     await this.running;
   }
 
@@ -60,7 +63,7 @@ export class MailRelay implements OnApplicationBootstrap, OnApplicationShutdown 
         this.logger.error({ err: error }, 'E-mail relay could not read its queue');
         return 0;
       });
-      if (handled < BATCH) await new Promise<void>((resume) => setTimeout((this.wake = resume), IDLE_POLL_MS));
+      if (handled < BATCH) await new Promise<void>((resume) => (this.idle = { timer: setTimeout(resume, IDLE_POLL_MS), resume }));
     }
   }
 }
