@@ -8,3 +8,4 @@ export * from './task-kind';
 export * from './task-access';
 export * from './working-days';
 export * from './notification';
+export * from './ownership';
