@@ -92,4 +92,17 @@ describe('malformed bodies (property-based, fast-check)', () => {
     expect(huge.status).toBe(413);
     expect(huge.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
   });
+
+  it('refuses a CPR number whose birth date lies in the future (010150-5000: born 2050) with a 400 naming child.cpr, nothing stored or started', async () => {
+    const before = await footprint();
+    const res = await request(suite.api.getHttpServer())
+      .post('/api/notifications')
+      .auth(suite.tokens.reception1, { type: 'bearer' })
+      .send(notificationBody({ child: { cpr: '010150-5000' } }));
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', fields: [{ field: 'child.cpr', rules: ['isCpr'] }] });
+    expect(res.body.message).toContain('child.cpr impossible birth date: it lies in the future');
+    expect(JSON.stringify(res.body)).not.toContain('010150'); // a CPR number is never repeated
+    expect(await footprint()).toEqual(before);
+  });
 });

@@ -6,6 +6,9 @@ function mod11(cpr: string): number {
   return [4, 3, 2, 7, 6, 5, 4, 3, 2, 1].reduce((sum, weight, i) => sum + weight * (digits[i] ?? 0), 0) % 11;
 }
 
+/** A reference date after every birth date in the tables that are about other rules. */
+const LATER = new Date('2060-01-01T12:00:00Z');
+
 describe('parseCpr', () => {
   it.each([
     // input, normalised, birth date — 7th digit (first serial digit) and year give the century
@@ -26,7 +29,7 @@ describe('parseCpr', () => {
     ['290296-1234', '290296-1234', '1996-02-29'], // a leap day in a leap year
     ['290200-4321', '290200-4321', '2000-02-29'], // 2000 is a leap year
   ])('accepts %j as %s born %s', (input, cpr, birthDate) => {
-    expect(parseCpr(input)).toEqual({ ok: true, cpr, birthDate });
+    expect(parseCpr(input, LATER)).toEqual({ ok: true, cpr, birthDate });
   });
 
   it.each([
@@ -34,7 +37,7 @@ describe('parseCpr', () => {
     ['010203-1237', 0], // weighted sum 55: passes the old check
   ])('accepts %s whatever its modulus-11 remainder (%d): not a validity rule since 2007', (cpr, remainder) => {
     expect(mod11(cpr)).toBe(remainder);
-    expect(parseCpr(cpr).ok).toBe(true);
+    expect(parseCpr(cpr, LATER).ok).toBe(true);
   });
 
   it.each([
@@ -47,7 +50,21 @@ describe('parseCpr', () => {
     ['011390-1234', 'impossible birth date: month 13 does not exist'],
     ['010090-1234', 'impossible birth date: month 00 does not exist'],
   ])('rejects %s: %s', (input, reason) => {
-    expect(parseCpr(input)).toEqual({ ok: false, reason });
+    expect(parseCpr(input, LATER)).toEqual({ ok: false, reason });
+  });
+
+  it.each([
+    // input, today (an instant, read as a Copenhagen date), accepted
+    ['010150-5000', '2025-06-15T12:00:00Z', false], // 7th digit 5, yy 50 → born 2050
+    ['311236-4999', '2025-06-15T12:00:00Z', false], // 7th digit 4, yy 36 → born 2036
+    ['160625-4000', '2025-06-15T12:00:00Z', false], // born tomorrow
+    ['150625-4000', '2025-06-15T12:00:00Z', true], // born today
+    ['160625-4000', '2025-06-15T22:30:00Z', true], // 00:30 CEST on 16 June: today in Copenhagen, not yet in UTC
+    ['010150-3000', '2025-06-15T12:00:00Z', true], // the same date with 7th digit 3 → born 1950
+  ])('%s on %s: accepted %s (a birth date after today is refused)', (input, today, accepted) => {
+    const result = parseCpr(input, new Date(today));
+    expect(result.ok).toBe(accepted);
+    if (!result.ok) expect(result.reason).toBe('impossible birth date: it lies in the future (the 7th digit with the year gives the century)');
   });
 
   it.each([
@@ -61,7 +78,7 @@ describe('parseCpr', () => {
     'abcdef-ghij',
     '０１０２０３-１２３４', // full-width digits
   ])('rejects %j as not a CPR number, without repeating it', (input) => {
-    const result = parseCpr(input);
+    const result = parseCpr(input, LATER);
     expect(result).toEqual({ ok: false, reason: 'not a CPR number: expected ddmmyy-ssss or ddmmyyssss (10 digits)' });
   });
 });

@@ -47,9 +47,11 @@ function daysInMonth(year: number, month: number): number {
 
 /**
  * Parses a CPR number written `ddmmyy-ssss` or `ddmmyyssss` (surrounding spaces ignored). Accepts
- * any serial whose birth date exists, whatever its modulus-11 sum.
+ * any serial whose birth date exists, whatever its modulus-11 sum, and is not after the Copenhagen
+ * date of `today` (`010150-5000` is born in 2050 by its 7th digit). `today` is an argument because
+ * domain rules never read the clock.
  */
-export function parseCpr(input: string): CprParseResult {
+export function parseCpr(input: string, today: Date): CprParseResult {
   const match = CPR_FORMAT.exec(input.trim());
   if (!match) return { ok: false, reason: 'not a CPR number: expected ddmmyy-ssss or ddmmyyssss (10 digits)' };
   const [, dd, mm, yy, serial] = match as unknown as [string, string, string, string, string];
@@ -61,7 +63,12 @@ export function parseCpr(input: string): CprParseResult {
     const why = month === 2 && day === 29 ? ` (${year} is not a leap year)` : '';
     return { ok: false, reason: `impossible birth date: ${dd} ${MONTHS[month - 1]} ${year} does not exist${why}` };
   }
-  return { ok: true, cpr: `${dd}${mm}${yy}-${serial}`, birthDate: `${year}-${mm}-${dd}` };
+  const birthDate = `${year}-${mm}-${dd}`;
+  // ISO dates compare as strings. Born today is fine: a newborn can be notified about.
+  if (birthDate > copenhagenDate(today)) {
+    return { ok: false, reason: 'impossible birth date: it lies in the future (the 7th digit with the year gives the century)' };
+  }
+  return { ok: true, cpr: `${dd}${mm}${yy}-${serial}`, birthDate };
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

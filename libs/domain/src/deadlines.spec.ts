@@ -1,5 +1,5 @@
 import { deadlineState, millisUntil, reminderAt } from './deadlines';
-import { addDuration } from './policy';
+import { addDuration, type Duration } from './policy';
 
 describe('millisUntil', () => {
   it.each([
@@ -43,15 +43,31 @@ describe('deadlineState', () => {
 });
 
 describe('addDuration', () => {
-  it.each([
-    ['2025-01-01T00:00:00Z', { hours: 24 }, '2025-01-02T00:00:00.000Z'],
-    ['2025-01-01T00:00:00Z', { days: 3 }, '2025-01-04T00:00:00.000Z'],
-    ['2025-01-01T00:00:00Z', { weeks: 4 }, '2025-01-29T00:00:00.000Z'],
-    ['2025-01-15T09:00:00Z', { months: 4 }, '2025-05-15T09:00:00.000Z'],
-    ['2025-01-31T09:00:00Z', { months: 1 }, '2025-02-28T09:00:00.000Z'],
-    ['2024-01-31T09:00:00Z', { months: 1 }, '2024-02-29T09:00:00.000Z'],
-    ['2025-11-30T09:00:00Z', { months: 3 }, '2026-02-28T09:00:00.000Z'],
-  ] as const)('%s + %j → %s', (from, duration, expected) => {
+  it.each<[string, Duration, string, string]>([
+    // from, duration, result, why — days, weeks and months keep the Copenhagen wall-clock time; hours are elapsed
+    ['2025-01-01T00:00:00Z', { hours: 24 }, '2025-01-02T00:00:00.000Z', 'hours'],
+    ['2025-01-01T00:00:00Z', { days: 3 }, '2025-01-04T00:00:00.000Z', 'days in winter'],
+    ['2025-01-01T00:00:00Z', { weeks: 4 }, '2025-01-29T00:00:00.000Z', 'weeks in winter'],
+    ['2025-01-31T09:00:00Z', { months: 1 }, '2025-02-28T09:00:00.000Z', '31 January + 1 month = 28 February'],
+    ['2024-01-31T09:00:00Z', { months: 1 }, '2024-02-29T09:00:00.000Z', 'and 29 February in a leap year'],
+    ['2025-11-30T09:00:00Z', { months: 3 }, '2026-02-28T09:00:00.000Z', '30 November + 3 months = 28 February'],
+    ['2025-10-31T09:00:00Z', { months: 4 }, '2026-02-28T09:00:00.000Z', '31 October + 4 months = 28 February (10:00 CET)'],
+    ['2023-10-31T09:00:00Z', { months: 4 }, '2024-02-29T09:00:00.000Z', '31 October + 4 months = 29 February in a leap year'],
+    ['2025-02-28T23:30:00Z', { months: 1 }, '2025-03-31T22:30:00.000Z', '00:30 CET 1 March + 1 month = 00:30 CEST 1 April, not 28/29 March'],
+    ['2025-01-31T23:30:00Z', { months: 1 }, '2025-02-28T23:30:00.000Z', '00:30 CET 1 February + 1 month = 00:30 CET 1 March'],
+    ['2025-01-15T09:00:00Z', { months: 4 }, '2025-05-15T08:00:00.000Z', '10:00 CET + 4 months = 10:00 CEST'],
+    ['2025-03-24T09:00:00Z', { weeks: 1 }, '2025-03-31T08:00:00.000Z', '10:00 CET + 1 week over the spring change = 10:00 CEST'],
+    ['2025-10-20T08:00:00Z', { weeks: 1 }, '2025-10-27T09:00:00.000Z', '10:00 CEST + 1 week over the autumn change = 10:00 CET'],
+    ['2025-03-29T09:00:00Z', { days: 1 }, '2025-03-30T08:00:00.000Z', '10:00 + 1 day = 10:00 on the 23-hour day'],
+    ['2025-10-25T08:00:00Z', { days: 1 }, '2025-10-26T09:00:00.000Z', '10:00 + 1 day = 10:00 on the 25-hour day'],
+    ['2025-03-29T09:00:00Z', { hours: 24 }, '2025-03-30T09:00:00.000Z', '24 hours stay elapsed time: 11:00 CEST'],
+    ['2025-03-29T01:30:00Z', { days: 1 }, '2025-03-30T01:30:00.000Z', '02:30 + 1 day falls in the spring gap: 03:30 CEST'],
+    ['2025-02-28T01:30:00Z', { months: 1 }, '2025-03-28T01:30:00.000Z', '02:30 + 1 month, not in the gap'],
+    ['2025-02-23T01:15:00Z', { weeks: 5 }, '2025-03-30T01:15:00.000Z', '02:15 + 5 weeks falls in the spring gap: 03:15 CEST'],
+    ['2025-10-25T00:30:00Z', { days: 1 }, '2025-10-26T00:30:00.000Z', '02:30 + 1 day, shown twice in autumn: the first, CEST'],
+    ['2025-10-26T01:30:00Z', { days: 1 }, '2025-10-27T01:30:00.000Z', 'from the second 02:30 (CET) + 1 day'],
+    ['2025-06-15T12:00:00.250Z', { days: 1 }, '2025-06-16T12:00:00.250Z', 'milliseconds kept'],
+  ])('%s + %j → %s (%s)', (from, duration, expected) => {
     expect(addDuration(new Date(from), duration).toISOString()).toBe(expected);
   });
 });

@@ -6,10 +6,6 @@ const HOUR_MS = 60 * 60 * 1000;
  */
 export const TRIAGE_DEADLINE_HOURS = 24;
 
-export function addHours(at: Date, hours: number): Date {
-  return new Date(at.getTime() + hours * HOUR_MS);
-}
-
 /** Milliseconds from `now` until `deadline`, never negative (a timer cannot run backwards). */
 export function millisUntil(deadline: Date, now: Date): number {
   return Math.max(0, deadline.getTime() - now.getTime());

@@ -1,4 +1,16 @@
-import { definePolicy, type Duration, formatDuration, mayEndLaterThan, POLICIES, type PolicyDeadlines, type PolicyName } from './policy';
+import {
+  definePolicy,
+  type Duration,
+  followUpDueAt,
+  formatDuration,
+  type MeasureKind,
+  mayEndLaterThan,
+  POLICIES,
+  type PolicyDeadlines,
+  type PolicyName,
+  type PolicyOwnDeadlines,
+  type PolicyProfile,
+} from './policy';
 
 describe('shipped policies', () => {
   const names = Object.keys(POLICIES) as PolicyName[];
@@ -26,10 +38,20 @@ describe('shipped policies', () => {
         investigation: { months: 4 },
         plan: { months: 3 },
         preventiveFirstFollowUp: { months: 3 },
-        preventiveFollowUpInterval: { months: 6 },
         placementFirstFollowUp: { months: 3 },
-        placementFollowUpInterval: { months: 6 },
         supervisionVisitsPerYear: 2,
+      },
+      followUpCadence: {
+        preventive: { interval: { months: 6 }, justification: 'Old SEL §70 practice: a follow-up at least every 6 months after the first' },
+        placement: { interval: { months: 6 }, justification: 'Old SEL §70 practice: a follow-up at least every 6 months after the first' },
+      },
+      ownDeadlines: {
+        handoverWorkingDays: 2,
+        feedbackWorkingDays: 6,
+        childConversation: { days: 7 },
+        acuteAction: { hours: 2 },
+        reassessment: { days: 14 },
+        involvementWorkingDays: 10,
       },
       practices: expect.objectContaining({ familyGroupConference: false, methods: [] }),
       kpis: {},
@@ -40,9 +62,10 @@ describe('shipped policies', () => {
     ['hvidovre', 'caseloadCap', 20],
     ['hvidovre', 'reminderLeadHours', 48],
     ['hvidovre', 'deadlines.preventiveFirstFollowUp', { weeks: 4 }],
-    ['hvidovre', 'deadlines.preventiveFollowUpInterval', { months: 2 }],
+    ['hvidovre', 'followUpCadence.preventive.interval', { months: 2 }],
     ['hvidovre', 'deadlines.placementFirstFollowUp', { weeks: 4 }],
-    ['hvidovre', 'deadlines.placementFollowUpInterval', { weeks: 6 }],
+    ['hvidovre', 'followUpCadence.placement.interval', { weeks: 6 }],
+    ['hvidovre', 'ownDeadlines.handoverWorkingDays', 2],
     ['hvidovre', 'deadlines.returnHomeAssessment', { months: 6 }],
     ['hvidovre', 'deadlines.investigation', { months: 4 }],
     ['hvidovre', 'kpis.under6NotificationShare', 0.6],
@@ -76,9 +99,7 @@ describe('definePolicy', () => {
     ['investigation in weeks', { investigation: { weeks: 17 } }, 'deadlines.investigation: 17 weeks may be later than the legal 4 months'],
     ['plan', { plan: { months: 4 } }, 'deadlines.plan: 4 months is later than the legal 3 months'],
     ['preventiveFirstFollowUp', { preventiveFirstFollowUp: { days: 85 } }, 'deadlines.preventiveFirstFollowUp: 85 days may be later than the legal 3 months'],
-    ['preventiveFollowUpInterval', { preventiveFollowUpInterval: { months: 7 } }, 'deadlines.preventiveFollowUpInterval: 7 months is later than the legal 6 months'],
     ['placementFirstFollowUp', { placementFirstFollowUp: { weeks: 13 } }, 'deadlines.placementFirstFollowUp: 13 weeks may be later than the legal 3 months'],
-    ['placementFollowUpInterval', { placementFollowUpInterval: { months: 12 } }, 'deadlines.placementFollowUpInterval: 12 months is later than the legal 6 months'],
     ['supervisionVisitsPerYear', { supervisionVisitsPerYear: 1 }, 'deadlines.supervisionVisitsPerYear: 1 visit per year is fewer than the legal 2 visits per year'],
   ])('refuses a profile loosening %s, naming the profile and the rule', (_rule, deadlines, message) => {
     expect(() => definePolicy({ name: 'lenient', deadlines })).toThrow(`Policy "lenient" loosens ${message}`);
@@ -111,6 +132,17 @@ describe('definePolicy', () => {
     ['two units', { deadlines: { plan: { months: 1, weeks: 2 } } }, 'deadlines.plan: a duration is one whole number > 0'],
     ['a fractional month', { deadlines: { plan: { months: 2.5 } } }, 'deadlines.plan: a duration is one whole number > 0'],
     ['a misspelt rule', { deadlines: { investigaton: { months: 5 } } }, 'deadlines.investigaton is not a known rule'],
+    ['the cadence as a legal deadline', { deadlines: { placementFollowUpInterval: { months: 6 } } }, 'deadlines.placementFollowUpInterval is not a known rule'],
+    ['a cadence without reasons', { followUpCadence: { placement: { interval: { weeks: 6 } } } }, 'followUpCadence.placement.justification must say why this cadence: BL §95 has the municipality decide and justify it'],
+    ['a cadence with blank reasons', { followUpCadence: { placement: { interval: { weeks: 6 }, justification: ' ' } } }, 'followUpCadence.placement.justification must say why'],
+    ['a cadence without an interval', { followUpCadence: { preventive: { justification: 'why' } } }, 'followUpCadence.preventive.interval: a duration is one whole number > 0 of hours, days, weeks or months, got undefined'],
+    ['a bare duration as the cadence', { followUpCadence: { preventive: { months: 2 } } }, 'followUpCadence.preventive.interval: a duration is one whole number > 0'],
+    ['a cadence of an unknown measure', { followUpCadence: { supervision: { interval: { months: 6 }, justification: 'why' } } }, 'followUpCadence.supervision is not a known measure'],
+    ['a misspelt own deadline', { ownDeadlines: { handover: 2 } }, 'ownDeadlines.handover is not a known rule'],
+    ['working days as a duration', { ownDeadlines: { involvementWorkingDays: { days: 10 } } }, 'ownDeadlines.involvementWorkingDays must be a whole number > 0, got {"days":10}'],
+    ['zero working days', { ownDeadlines: { handoverWorkingDays: 0 } }, 'ownDeadlines.handoverWorkingDays must be a whole number > 0, got 0'],
+    ['a duration as a count', { ownDeadlines: { acuteAction: 2 } }, 'ownDeadlines.acuteAction: a duration is one whole number > 0 of hours, days, weeks or months, got 2'],
+    ['a fractional duration', { ownDeadlines: { reassessment: { days: 0.5 } } }, 'ownDeadlines.reassessment: a duration is one whole number > 0'],
     ['a fractional count', { deadlines: { receiptWorkingDays: 5.5 } }, 'deadlines.receiptWorkingDays must be a whole number > 0, got 5.5'],
     ['a cap of zero', { caseloadCap: 0 }, 'caseloadCap must be a whole number > 0, got 0'],
     ['a negative lead time', { reminderLeadHours: -1 }, 'reminderLeadHours must be a number ≥ 0, got -1'],
@@ -119,6 +151,28 @@ describe('definePolicy', () => {
     ['a share above 1', { kpis: { under6NotificationShare: 60 } }, 'kpis.under6NotificationShare must be a share in (0, 1], got 60'],
   ])('refuses a malformed profile: %s', (_label, profile, message) => {
     expect(() => definePolicy({ name: 'odd', ...profile } as Parameters<typeof definePolicy>[0])).toThrow(`Policy "odd" is malformed: ${message}`);
+  });
+
+  it.each<[string, PolicyProfile['followUpCadence']]>([
+    ['longer than old SEL §70 practice', { placement: { interval: { months: 12 }, justification: 'Stable long-term placement; reviewed yearly' } }],
+    ['shorter', { preventive: { interval: { weeks: 2 }, justification: 'Close follow-up of new families' } }],
+  ])('takes a follow-up cadence %s with its justification: the law does not limit it', (_label, followUpCadence) => {
+    const policy = definePolicy({ name: 'own', followUpCadence });
+    expect(policy.followUpCadence).toEqual({ ...POLICIES.legal.followUpCadence, ...followUpCadence });
+  });
+
+  it.each<[string, Partial<PolicyOwnDeadlines>]>([
+    ['a slower hand-over', { handoverWorkingDays: 5 }],
+    ['a faster involvement', { involvementWorkingDays: 3 }],
+    ['acute action in a day, the conversation in 2 weeks', { acuteAction: { days: 1 }, childConversation: { weeks: 2 } }],
+    ['a re-assessment in a month', { reassessment: { months: 1 } }],
+  ])('takes its own deadlines, not checked against the law: %s', (_label, ownDeadlines) => {
+    const policy = definePolicy({ name: 'own', ownDeadlines });
+    expect(policy.ownDeadlines).toEqual({ ...POLICIES.legal.ownDeadlines, ...ownDeadlines });
+  });
+
+  it('is plain JSON data (a workflow receives a copy in its input)', () => {
+    for (const policy of Object.values(POLICIES)) expect(JSON.parse(JSON.stringify(policy))).toEqual(policy);
   });
 
   it('refuses a profile without a name', () => {
@@ -159,5 +213,26 @@ describe('durations', () => {
     [{ months: 4 }, '4 months'],
   ])('formats %j as %s', (duration, text) => {
     expect(formatDuration(duration)).toBe(text);
+  });
+});
+
+describe('followUpDueAt (BL §95)', () => {
+  const at = (iso?: string) => (iso === undefined ? undefined : new Date(iso));
+  it.each<[string, PolicyName, MeasureKind, [string, string?, string?], string]>([
+    // label, profile, measure, [decidedAt, investigationEndsAt, previousFollowUpAt], due
+    ['first: 3 months after the decision (10:00 CET → 10:00 CEST)', 'legal', 'preventive', ['2025-01-15T09:00:00Z'], '2025-04-15T08:00:00.000Z'],
+    ['first: sooner when a running investigation ends first', 'legal', 'preventive', ['2025-01-15T09:00:00Z', '2025-03-01T11:00:00Z'], '2025-03-01T11:00:00.000Z'],
+    ['first: an investigation ending after the 3 months does not delay it', 'legal', 'placement', ['2025-01-15T09:00:00Z', '2025-05-01T11:00:00Z'], '2025-04-15T08:00:00.000Z'],
+    ['first: an investigation ended before the decision does not count', 'legal', 'preventive', ['2025-01-15T09:00:00Z', '2025-01-10T11:00:00Z'], '2025-04-15T08:00:00.000Z'],
+    ['next: 6 months after the previous follow-up (old SEL §70 practice)', 'legal', 'preventive', ['2025-01-15T09:00:00Z', undefined, '2025-04-10T08:00:00Z'], '2025-10-10T08:00:00.000Z'],
+    ['next: from a previous follow-up, whatever the investigation', 'legal', 'preventive', ['2025-01-15T09:00:00Z', '2025-05-01T11:00:00Z', '2025-04-10T08:00:00Z'], '2025-10-10T08:00:00.000Z'],
+    ['next: 31 August + 6 months is 28 February', 'legal', 'placement', ['2025-03-01T09:00:00Z', undefined, '2025-08-31T08:00:00Z'], '2026-02-28T09:00:00.000Z'],
+    ['Hvidovre placement, first: 4 weeks, 10:00 local across the spring change', 'hvidovre', 'placement', ['2025-03-03T09:00:00Z'], '2025-03-31T08:00:00.000Z'],
+    ['Hvidovre placement, first: sooner when the investigation ends', 'hvidovre', 'placement', ['2025-03-03T09:00:00Z', '2025-03-20T12:00:00Z'], '2025-03-20T12:00:00.000Z'],
+    ['Hvidovre placement, next: every 6 weeks', 'hvidovre', 'placement', ['2025-03-03T09:00:00Z', undefined, '2025-03-31T08:00:00Z'], '2025-05-12T08:00:00.000Z'],
+    ['Hvidovre preventive, next: every 2 months', 'hvidovre', 'preventive', ['2025-03-03T09:00:00Z', undefined, '2025-03-31T08:00:00Z'], '2025-05-31T08:00:00.000Z'],
+  ])('%s', (_label, name, measure, [decidedAt, investigationEndsAt, previousFollowUpAt], due) => {
+    const dates = { decidedAt: new Date(decidedAt), investigationEndsAt: at(investigationEndsAt), previousFollowUpAt: at(previousFollowUpAt) };
+    expect(followUpDueAt(POLICIES[name], measure, dates).toISOString()).toBe(due);
   });
 });

@@ -1,6 +1,6 @@
 import { AGENCIES, type Agency } from './agency';
 import { TRIAGE_DEADLINE_HOURS } from './deadlines';
-import { RECEIPT_DEADLINE_WORKING_DAYS } from './working-days';
+import { copenhagenInstant, copenhagenWallClock, RECEIPT_DEADLINE_WORKING_DAYS } from './working-days';
 
 /*
  * Municipal policy profiles (DOMAIN.md, "Municipal policy profiles"): the legal floor plus a
@@ -28,33 +28,42 @@ export type Duration = Only<'hours'> | Only<'days'> | Only<'weeks'> | Only<'mont
 
 /** The unit and count of a duration; throws unless it has exactly one unit with a whole count > 0. */
 export function durationParts(duration: Duration): { unit: DurationUnit; count: number } {
-  const present = DURATION_UNITS.filter((unit) => (duration as Partial<Record<DurationUnit, unknown>>)[unit] !== undefined);
+  // A profile is data from outside the type system: anything may arrive here.
+  const fields: Partial<Record<DurationUnit, unknown>> = typeof duration === 'object' && duration !== null ? duration : {};
+  const present = DURATION_UNITS.filter((unit) => fields[unit] !== undefined);
   const [unit] = present;
-  const count = unit === undefined ? undefined : (duration as Partial<Record<DurationUnit, unknown>>)[unit];
+  const count = unit === undefined ? undefined : fields[unit];
   if (present.length !== 1 || unit === undefined || typeof count !== 'number' || !Number.isInteger(count) || count <= 0) {
     throw new RangeError(`a duration is one whole number > 0 of hours, days, weeks or months, got ${JSON.stringify(duration)}`);
   }
   return { unit, count };
 }
 
-/** "1 week", "4 months", "24 hours". */
 /**
- * `at` plus a duration. Hours, days and weeks are exact; months are calendar months (UTC calendar,
- * clamped to the month's last day: 31 January + 1 month = 28/29 February).
+ * `at` plus a duration. Hours are elapsed time. Days, weeks and months are steps on the Copenhagen
+ * calendar that keep the wall-clock time, across a clock change or not (10:00 + 1 week is 10:00 a
+ * week later). A month step keeps the day of the month, or takes the month's last day when it has
+ * no such day, as periods counted in months do in Danish law (31 October + 4 months = 28 February,
+ * 29 in a leap year). A result in the spring-forward gap moves forward by the skipped hour, one the
+ * autumn change shows twice is the earlier (see `copenhagenInstant`).
  */
 export function addDuration(at: Date, duration: Duration): Date {
   const { unit, count } = durationParts(duration);
-  const hours = { hours: 1, days: 24, weeks: 7 * 24, months: 0 }[unit];
-  if (unit !== 'months') return new Date(at.getTime() + count * hours * 3_600_000);
-  const result = new Date(at.getTime());
-  const day = result.getUTCDate();
-  result.setUTCDate(1);
-  result.setUTCMonth(result.getUTCMonth() + count);
-  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
-  result.setUTCDate(Math.min(day, lastDay));
-  return result;
+  if (unit === 'hours') return new Date(at.getTime() + count * 3_600_000);
+  const wallClock = new Date(copenhagenWallClock(at)); // its UTC fields are Copenhagen's
+  if (unit === 'months') {
+    const day = wallClock.getUTCDate();
+    wallClock.setUTCDate(1);
+    wallClock.setUTCMonth(wallClock.getUTCMonth() + count);
+    const lastDay = new Date(Date.UTC(wallClock.getUTCFullYear(), wallClock.getUTCMonth() + 1, 0)).getUTCDate();
+    wallClock.setUTCDate(Math.min(day, lastDay));
+  } else {
+    wallClock.setUTCDate(wallClock.getUTCDate() + count * (unit === 'weeks' ? 7 : 1));
+  }
+  return copenhagenInstant(wallClock.getTime());
 }
 
+/** "1 week", "4 months", "24 hours". */
 export function formatDuration(duration: Duration): string {
   const { unit, count } = durationParts(duration);
   return `${count} ${count === 1 ? unit.slice(0, -1) : unit}`;
@@ -108,21 +117,51 @@ export interface PolicyDeadlines {
   investigation: Duration;
   /** Barnets plan: within 3 months of deciding a measure (BL §91). */
   plan: Duration;
-  /** First follow-up (*opfølgning*) of a preventive measure: within 3 months (BL §95). */
-  preventiveFirstFollowUp: Duration;
-  /** Preventive follow-ups after the first: at least every 6 months (old SEL §70 practice). */
-  preventiveFollowUpInterval: Duration;
-  /** First follow-up of a placement (*anbringelse*): within 3 months (BL §95). */
-  placementFirstFollowUp: Duration;
   /**
-   * Placement follow-ups after the first. The law leaves the cadence to the municipality (BL §95);
-   * the floor is old SEL §70's every 6 months *(check)*.
+   * First follow-up (*opfølgning*) of a preventive measure: within 3 months of the decision (BL
+   * §95), earlier when an investigation ends (see `followUpDueAt`). Later ones: `followUpCadence`.
    */
-  placementFollowUpInterval: Duration;
+  preventiveFirstFollowUp: Duration;
+  /** First follow-up of a placement (*anbringelse*), as `preventiveFirstFollowUp`. */
+  placementFirstFollowUp: Duration;
   /** Assessment of return home (*hjemgivelse*) or a less intrusive measure, from placement (Hvidovre: 6 months). Not in law. */
   returnHomeAssessment?: Duration;
   /** Supervision visits (*tilsynsbesøg*) to a placed child per year, at least (BL §156 stk. 5). More is stricter. */
   supervisionVisitsPerYear: number;
+}
+
+/** The measures (*foranstaltninger*) that are followed up. */
+export const MEASURE_KINDS = ['preventive', 'placement'] as const;
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
+
+/**
+ * How often a measure is followed up after the first follow-up. Not a legal floor: BL §95 leaves
+ * the cadence to the municipality, which must decide it and say why, so it carries its reasons.
+ */
+export interface FollowUpCadence {
+  /** From one follow-up to the next. */
+  interval: Duration;
+  /** Why this cadence, in the municipality's words. */
+  justification: string;
+}
+
+/**
+ * Deadlines the product chose where the law sets none. A municipality may set each; they are not
+ * checked against the law, only for their shape.
+ */
+export interface PolicyOwnDeadlines {
+  /** A receiving agency accepts a hand-over within this many working days of the request, by the end of the day. */
+  handoverWorkingDays: number;
+  /** Feedback (*tilbagemelding*) to a professional notifier within this many working days of the triage decision. */
+  feedbackWorkingDays: number;
+  /** The conversation with the child (*børnesamtale*) about an abuse notification, from the decision. */
+  childConversation: Duration;
+  /** Acute action, from the decision; an acute notification is also triaged within it when that is sooner. */
+  acuteAction: Duration;
+  /** Re-assessment of a supported or placed child's case on a repeated notification (BL §137 stk. 1), from the request. */
+  reassessment: Duration;
+  /** A contribution asked of another agency (involvement, *inddragelse*), within this many working days of the request, by the end of the day. */
+  involvementWorkingDays: number;
 }
 
 /** Casework methods a municipality has adopted (see DOMAIN.md, "Child welfare investigation"). */
@@ -172,6 +211,9 @@ export interface Policy {
   /** Agencies whose staff may be a young person's coordinator (tovholder). */
   coordinatorAgencies: Agency[];
   deadlines: PolicyDeadlines;
+  /** Follow-ups after the first, for each measure. */
+  followUpCadence: Record<MeasureKind, FollowUpCadence>;
+  ownDeadlines: PolicyOwnDeadlines;
   practices: PolicyPractices;
   kpis: PolicyKpis;
 }
@@ -183,6 +225,8 @@ export interface PolicyProfile {
   reminderLeadHours?: number;
   coordinatorAgencies?: readonly Agency[];
   deadlines?: Partial<PolicyDeadlines>;
+  followUpCadence?: Partial<Record<MeasureKind, FollowUpCadence>>;
+  ownDeadlines?: Partial<PolicyOwnDeadlines>;
   practices?: Partial<PolicyPractices>;
   kpis?: PolicyKpis;
 }
@@ -194,11 +238,28 @@ const LEGAL_DEADLINES: Readonly<PolicyDeadlines> = {
   investigation: { months: 4 },
   plan: { months: 3 },
   preventiveFirstFollowUp: { months: 3 },
-  preventiveFollowUpInterval: { months: 6 },
   placementFirstFollowUp: { months: 3 },
-  placementFollowUpInterval: { months: 6 },
   supervisionVisitsPerYear: 2,
 };
+
+const SEL_70_CADENCE: Readonly<FollowUpCadence> = {
+  interval: { months: 6 },
+  justification: 'Old SEL §70 practice: a follow-up at least every 6 months after the first',
+};
+
+const PRODUCT_OWN_DEADLINES: Readonly<PolicyOwnDeadlines> = {
+  handoverWorkingDays: 2,
+  feedbackWorkingDays: 6, // as the receipt (SEL §155 b stk. 1)
+  childConversation: { days: 7 },
+  acuteAction: { hours: 2 },
+  reassessment: { days: 14 },
+  involvementWorkingDays: 10,
+};
+const OWN_WORKING_DAY_COUNTS: readonly string[] = [
+  'handoverWorkingDays',
+  'feedbackWorkingDays',
+  'involvementWorkingDays',
+] satisfies (keyof PolicyOwnDeadlines)[];
 
 const NO_LOCAL_PRACTICES: Readonly<PolicyPractices> = {
   receptionVetsEveryNotification: false,
@@ -233,6 +294,15 @@ function isPositiveInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0;
 }
 
+function durationProblem(path: string, value: unknown): string[] {
+  try {
+    durationParts(value as Duration);
+    return [];
+  } catch (error) {
+    return [`${path}: ${(error as Error).message}`];
+  }
+}
+
 /** Problems with the shape of a merged profile (not about loosening). */
 function shapeProblems(policy: Policy): string[] {
   const problems: string[] = [];
@@ -253,23 +323,33 @@ function shapeProblems(policy: Policy): string[] {
       if (!isPositiveInteger(value)) problems.push(`deadlines.${rule} must be a whole number > 0, got ${JSON.stringify(value)}`);
       continue;
     }
-    try {
-      durationParts(value as Duration);
-    } catch (error) {
-      problems.push(`deadlines.${rule}: ${(error as Error).message}`);
+    problems.push(...durationProblem(`deadlines.${rule}`, value));
+  }
+  for (const [measure, cadence] of Object.entries(policy.followUpCadence)) {
+    if (!(MEASURE_KINDS as readonly string[]).includes(measure)) {
+      problems.push(`followUpCadence.${measure} is not a known measure`);
+      continue;
+    }
+    const { interval, justification } = (cadence ?? {}) as Partial<FollowUpCadence>;
+    problems.push(...durationProblem(`followUpCadence.${measure}.interval`, interval));
+    if (typeof justification !== 'string' || justification.trim() === '') {
+      problems.push(`followUpCadence.${measure}.justification must say why this cadence: BL §95 has the municipality decide and justify it`);
+    }
+  }
+  for (const [rule, value] of Object.entries(policy.ownDeadlines)) {
+    if (!Object.keys(PRODUCT_OWN_DEADLINES).includes(rule)) {
+      problems.push(`ownDeadlines.${rule} is not a known rule`);
+    } else if (OWN_WORKING_DAY_COUNTS.includes(rule)) {
+      if (!isPositiveInteger(value)) problems.push(`ownDeadlines.${rule} must be a whole number > 0, got ${JSON.stringify(value)}`);
+    } else {
+      problems.push(...durationProblem(`ownDeadlines.${rule}`, value));
     }
   }
   const { under6NotificationShare, institutionStepDown } = policy.kpis;
   for (const [kpi, share] of [['under6NotificationShare', under6NotificationShare], ['institutionStepDown.share', institutionStepDown?.share]] as const) {
     if (share !== undefined && !(share > 0 && share <= 1)) problems.push(`kpis.${kpi} must be a share in (0, 1], got ${share}`);
   }
-  if (institutionStepDown) {
-    try {
-      durationParts(institutionStepDown.within);
-    } catch (error) {
-      problems.push(`kpis.institutionStepDown.within: ${(error as Error).message}`);
-    }
-  }
+  if (institutionStepDown) problems.push(...durationProblem('kpis.institutionStepDown.within', institutionStepDown.within));
   return problems;
 }
 
@@ -313,6 +393,8 @@ export function definePolicy(profile: PolicyProfile): Policy {
     reminderLeadHours: profile.reminderLeadHours ?? LEGAL_DEFAULTS.reminderLeadHours,
     coordinatorAgencies: [...(profile.coordinatorAgencies ?? LEGAL_DEFAULTS.coordinatorAgencies)],
     deadlines: { ...LEGAL_DEADLINES, ...definedEntries(profile.deadlines) },
+    followUpCadence: { preventive: SEL_70_CADENCE, placement: SEL_70_CADENCE, ...definedEntries(profile.followUpCadence) },
+    ownDeadlines: { ...PRODUCT_OWN_DEADLINES, ...definedEntries(profile.ownDeadlines) },
     practices: { ...NO_LOCAL_PRACTICES, ...definedEntries(profile.practices) },
     kpis: { ...profile.kpis },
   };
@@ -333,6 +415,23 @@ function frozenCopy<T>(value: T): T {
   return Object.freeze(copy) as T;
 }
 
+/**
+ * When a measure's next follow-up (*opfølgning*) is due (BL §95). The first: the policy's first
+ * follow-up after the decision, or when an investigation still running at the decision ends, if
+ * that is sooner; one that had ended by the decision does not count. Each later one: the
+ * municipality's cadence after the previous follow-up was held (`previousFollowUpAt`).
+ */
+export function followUpDueAt(
+  policy: Policy,
+  measure: MeasureKind,
+  dates: { decidedAt: Date; investigationEndsAt?: Date; previousFollowUpAt?: Date },
+): Date {
+  const { decidedAt, investigationEndsAt: ends, previousFollowUpAt: previous } = dates;
+  if (previous) return addDuration(previous, policy.followUpCadence[measure].interval);
+  const first = addDuration(decidedAt, measure === 'preventive' ? policy.deadlines.preventiveFirstFollowUp : policy.deadlines.placementFirstFollowUp);
+  return ends && ends.getTime() > decidedAt.getTime() && ends.getTime() < first.getTime() ? ends : first;
+}
+
 /** The shipped profiles (DOMAIN.md's table), each built and checked by `definePolicy`. */
 export const POLICIES = {
   legal: definePolicy({ name: 'legal' }),
@@ -341,10 +440,12 @@ export const POLICIES = {
     caseloadCap: 20, // ~20 cases per caseworker, down from 30–35
     deadlines: {
       preventiveFirstFollowUp: { weeks: 4 },
-      preventiveFollowUpInterval: { months: 2 },
       placementFirstFollowUp: { weeks: 4 },
-      placementFollowUpInterval: { weeks: 6 },
       returnHomeAssessment: { months: 6 },
+    },
+    followUpCadence: {
+      preventive: { interval: { months: 2 }, justification: 'Hvidovre: preventive measures are followed up every 2 months (hvidovre-lige-muligheder-2014)' },
+      placement: { interval: { weeks: 6 }, justification: 'Hvidovre: placements are followed up every 6 weeks (hvidovre-lige-muligheder-2014)' },
     },
     practices: { kinPlacementFirst: true },
     kpis: { under6NotificationShare: 0.6, institutionStepDown: { share: 0.8, within: { months: 8 } } },

@@ -2,6 +2,8 @@ import Holidays from 'date-holidays';
 import {
   addWorkingDays,
   copenhagenDate,
+  copenhagenInstant,
+  copenhagenWallClock,
   daysOffIn,
   easterSunday,
   endOfDayCopenhagen,
@@ -102,6 +104,31 @@ describe('copenhagenDate', () => {
 
   it('refuses an invalid Date', () => {
     expect(() => copenhagenDate(new Date('nope'))).toThrow(RangeError);
+  });
+});
+
+describe('copenhagenWallClock and copenhagenInstant', () => {
+  it.each([
+    // instant, its Copenhagen wall-clock time
+    ['2025-01-15T09:00:00.123Z', '2025-01-15T10:00:00.123'], // CET
+    ['2025-07-01T09:00:00.000Z', '2025-07-01T11:00:00.000'], // CEST
+    ['2025-10-26T00:30:00.000Z', '2025-10-26T02:30:00.000'], // the first 02:30 (CEST)
+    ['2025-10-26T01:30:00.000Z', '2025-10-26T02:30:00.000'], // the second 02:30 (CET)
+  ])('%s reads %s in Copenhagen', (at, wallClock) => {
+    expect(new Date(copenhagenWallClock(new Date(at))).toISOString().slice(0, -1)).toBe(wallClock);
+  });
+
+  it.each([
+    // Copenhagen wall-clock time, instant, why
+    ['2025-01-15T10:00:00.123', '2025-01-15T09:00:00.123Z', 'winter'],
+    ['2025-07-01T11:00:00.000', '2025-07-01T09:00:00.000Z', 'summer'],
+    ['2025-03-30T01:59:59.999', '2025-03-30T00:59:59.999Z', 'the last moment before the spring change'],
+    ['2025-03-30T02:30:00.000', '2025-03-30T01:30:00.000Z', 'skipped in spring: moved forward by the hour, 03:30 CEST'],
+    ['2025-03-30T03:00:00.000', '2025-03-30T01:00:00.000Z', 'the first moment after the spring change'],
+    ['2025-10-26T02:30:00.000', '2025-10-26T00:30:00.000Z', 'shown twice in autumn: the first (CEST)'],
+    ['2025-10-26T03:00:00.000', '2025-10-26T02:00:00.000Z', 'after the autumn change'],
+  ])('%s in Copenhagen is %s (%s)', (wallClock, instant) => {
+    expect(copenhagenInstant(Date.parse(`${wallClock}Z`)).toISOString()).toBe(instant);
   });
 });
 

@@ -141,23 +141,46 @@ export function copenhagenDate(at: Date): string {
   return toIsoDate(new Date(Date.UTC(year, month - 1, day)));
 }
 
+/**
+ * The Copenhagen wall-clock time of an instant, as the epoch milliseconds of that same wall-clock
+ * reading in UTC: UTC date arithmetic on it is then Copenhagen calendar arithmetic.
+ */
+export function copenhagenWallClock(at: Date): number {
+  const p = copenhagenParts(at);
+  const millis = ((at.getTime() % 1000) + 1000) % 1000; // Intl gives whole seconds
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, millis);
+}
+
 /** How far Copenhagen wall-clock time is ahead of UTC at an instant: 1 h in winter, 2 h in summer. */
 function copenhagenOffsetMs(at: Date): number {
-  const p = copenhagenParts(at);
-  const wallClockAsUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return wallClockAsUtc - Math.floor(at.getTime() / 1000) * 1000;
+  return copenhagenWallClock(at) - at.getTime();
 }
 
 /**
- * 23:59:59.999 Copenhagen time on a calendar date, as an instant. The offset is taken at the result
- * itself (second pass), so the days the clocks change are right; Danish clocks change at 02:00/03:00,
- * never near midnight, so the wall-clock time always exists and is unambiguous.
+ * The instant at which Copenhagen clocks show a wall-clock time (written as `copenhagenWallClock`
+ * writes it). Two readings are decided here, as the ECMAScript Temporal API's default
+ * ("compatible") decides them:
+ * - a time the clocks skip (02:00–02:59 on the last Sunday of March) moves forward by the skipped
+ *   hour, 02:30 → 03:30 CEST: the instant it would be had the clocks not changed, so a deadline
+ *   counted in calendar days is never cut short by the gap;
+ * - a time the clocks show twice (02:00–02:59 on the last Sunday of October) is the first, summer
+ *   time, reading: the earlier of the two deadlines.
  */
+export function copenhagenInstant(wallClock: number): Date {
+  // Clock changes are months apart, so a day either side gives the offsets before and after one.
+  const before = copenhagenOffsetMs(new Date(wallClock - DAY_MS));
+  const after = copenhagenOffsetMs(new Date(wallClock + DAY_MS));
+  // The larger offset first: of two readings that exist, it gives the earlier instant.
+  for (const offset of [Math.max(before, after), Math.min(before, after)]) {
+    if (copenhagenWallClock(new Date(wallClock - offset)) === wallClock) return new Date(wallClock - offset);
+  }
+  return new Date(wallClock - before); // in the gap: read with the offset from before the change
+}
+
+/** 23:59:59.999 Copenhagen time on a calendar date, as an instant (clocks never change near midnight). */
 export function endOfDayCopenhagen(date: string): Date {
   const { year, month, day } = parseIsoDate(date);
-  const wallClockAsUtc = Date.UTC(year, month - 1, day, 23, 59, 59, 999);
-  const guess = wallClockAsUtc - copenhagenOffsetMs(new Date(wallClockAsUtc));
-  return new Date(wallClockAsUtc - copenhagenOffsetMs(new Date(guess)));
+  return copenhagenInstant(Date.UTC(year, month - 1, day, 23, 59, 59, 999));
 }
 
 /**

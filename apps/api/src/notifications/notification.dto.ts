@@ -18,13 +18,16 @@ import { NOTIFICATION_SOURCES, type NotificationSource, parseCpr, PROFESSIONAL_K
 import { IsNotInFuture } from '../common/is-not-in-future';
 import { Rule } from '../common/rule';
 
-/** A CPR number whose date exists (the modulus-11 check is not a validity rule since 2007). */
+/**
+ * A CPR number whose birth date exists and is not in the future (the modulus-11 check is not a
+ * validity rule since 2007).
+ */
 const IsCpr = () =>
   Rule(
     'isCpr',
-    (value) => typeof value === 'string' && parseCpr(value).ok,
+    (value) => typeof value === 'string' && parseCpr(value, new Date()).ok,
     (args) => {
-      const parsed = parseCpr(String(args.value ?? ''));
+      const parsed = parseCpr(String(args.value ?? ''), new Date());
       return `child.cpr ${parsed.ok ? 'is invalid' : parsed.reason}`;
     },
   );

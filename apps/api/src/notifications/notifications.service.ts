@@ -90,7 +90,7 @@ export class NotificationsService {
 
   /** The child's open case in this municipality, opened (with the child) on their first notification. */
   private async caseFor(em: EntityManager, dto: CreateNotificationDto, receivedAt: Date): Promise<CaseEntity> {
-    const cpr = dto.child.cpr ? parseCpr(dto.child.cpr) : undefined;
+    const cpr = dto.child.cpr ? parseCpr(dto.child.cpr, new Date()) : undefined; // the DTO accepted it a moment ago, so not in the future now
     const childId = await this.cases.findOrAddChild(em, this.config.MUNICIPALITY, {
       cpr: cpr?.ok ? cpr.cpr : null,
       name: dto.child.name ?? null,
