@@ -37,7 +37,7 @@ describe('the notification process and the child’s case', () => {
     await as('reception1').post(`/api/tasks/${(await taskOf(first.workflowId, 'triage')).id}/complete`, { outcome: { decision: 'investigation' } }).expect(200);
     const handover = await taskOf(first.workflowId, 'accept-handover');
     expect(handover.assignee).toMatch(/^caseworker[123]$/);
-    await as(handover.assignee!).post(`/api/tasks/${handover.id}/complete`, { outcome: {} }).expect(200);
+    await as(handover.assignee!).post(`/api/tasks/${handover.id}/complete`, { outcome: { decision: 'accept' } }).expect(200);
 
     const second = await notify(notificationBody({ child, source: 'anonymous' }));
     expect(second.caseId).toBe(first.caseId);
@@ -70,6 +70,44 @@ describe('the notification process and the child’s case', () => {
     const state = await suite.stack.temporal.workflow.getHandle(`case-${view.caseNumber}`).query(caseStateQuery);
     expect(state).toMatchObject({ notifications: expect.any(Array), reassessments: 1, ownerAgency: 'AUTHORITY' });
     expect(state.notifications).toHaveLength(3);
+  });
+
+  it('lets only fresh eyes complete a re-assessment (BL §137 stk. 1): not the caseworker who accepted the case, even when a lead assigns it to them', async () => {
+    const child = { cpr: childCpr() };
+    const first = await notify(notificationBody({ child }));
+    await as('reception1').post(`/api/tasks/${(await taskOf(first.workflowId, 'triage')).id}/complete`, { outcome: { decision: 'investigation' } }).expect(200);
+    const handover = await taskOf(first.workflowId, 'accept-handover');
+    const handoverSchema = (await as(handover.assignee!).get(`/api/tasks/${handover.id}`).expect(200)).body.outcomeSchema;
+    expect(handoverSchema.anyOf).toMatchObject([{ required: ['decision'] }, { required: ['decision', 'reason'] }]);
+    const declineWithoutReason = await as(handover.assignee!).post(`/api/tasks/${handover.id}/complete`, { outcome: { decision: 'decline' } });
+    expect(declineWithoutReason.status).toBe(422);
+    expect(declineWithoutReason.body).toMatchObject({
+      message: 'outcome.reason is required when outcome.decision is "decline"',
+      fields: [{ field: 'outcome.reason', rules: ['required'] }],
+    });
+    await as(handover.assignee!).post(`/api/tasks/${handover.id}/complete`, { outcome: { decision: 'accept' } }).expect(200);
+    // Retried: the case workflow takes the acceptance in on its own schedule.
+    await waitFor(async () => (await as('caseworker1').post(`/api/cases/${first.caseId}/measures`, { kind: 'preventive' })).status === 200);
+
+    await notify(notificationBody({ child }));
+    const caseNumber = (await as('caseworker1').get(`/api/cases/${first.caseId}`).expect(200)).body.caseNumber;
+    const reassessment = await taskOf(`case-${caseNumber}`, 'reassessment');
+    const fresh = reassessment.assignee!;
+    expect(fresh).not.toBe(handover.assignee);
+
+    await as('lead1').post(`/api/tasks/${reassessment.id}/reassign`, { to: handover.assignee }).expect(200);
+    const refused = await as(handover.assignee!).post(`/api/tasks/${reassessment.id}/complete`, { outcome: { conclusion: 'As before' } });
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toContain('BL §137 stk. 1 (fresh eyes)');
+
+    // Being assigned the re-assessment itself is no handling of the case.
+    await as('lead1').post(`/api/tasks/${reassessment.id}/reassign`, { to: fresh }).expect(200);
+    const blank = await as(fresh).post(`/api/tasks/${reassessment.id}/complete`, { outcome: { conclusion: ' ' } });
+    expect(blank.status).toBe(422);
+    expect(blank.body.fields).toEqual([{ field: 'outcome.conclusion', rules: ['required'] }]);
+    const done = await as(fresh).post(`/api/tasks/${reassessment.id}/complete`, { outcome: { conclusion: 'The measure continues; school to be involved' } });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ status: 'completed', completedBy: fresh });
   });
 
   it.each([

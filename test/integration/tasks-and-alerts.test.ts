@@ -112,6 +112,28 @@ describe('tasks and coordinator alerts on the real stack', () => {
     expect(task.status).toBe('open');
   });
 
+  it('describes the outcome a task takes as JSON Schema, and refuses one that breaks it with 422 naming each field and rule', async () => {
+    const { taskId } = await notify();
+    const task = (await as('reception1').get(`/api/tasks/${taskId}`).expect(200)).body;
+    expect(task.outcomeSchema).toMatchObject({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      properties: { decision: { type: 'string', enum: ['close', 'advice', 'advisory-team', 'investigation', 'acute'] }, consent: { type: 'boolean' } },
+      required: ['decision'],
+    });
+
+    const invalid = await as('reception1').post(`/api/tasks/${taskId}/complete`, { outcome: { decision: 'later', consent: 'yes' } });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body).toMatchObject({ statusCode: 422, error: 'Unprocessable Entity' });
+    expect(invalid.body.message).toContain('outcome.decision must be one of "close", "advice"');
+    expect(invalid.body.message).toContain('outcome.consent must be a boolean');
+    expect(invalid.body.fields).toEqual([
+      { field: 'outcome.decision', rules: ['one-of'] },
+      { field: 'outcome.consent', rules: ['type'] },
+    ]);
+    expect((await as('reception1').get(`/api/tasks/${taskId}`).expect(200)).body.status).toBe('open');
+  });
+
   it('supports claim, release, reassignment by a lead, and comments, keeping the history', async () => {
     const { taskId } = await notify();
     await as('reception1').post(`/api/tasks/${taskId}/claim`).expect(200);

@@ -5,6 +5,7 @@ export * from './deadlines';
 export * from './policy';
 export * from './process';
 export * from './task-kind';
+export * from './task-outcome';
 export * from './task-access';
 export * from './working-days';
 export * from './notification';

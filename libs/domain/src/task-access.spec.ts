@@ -1,4 +1,4 @@
-import { Actor, canSeeTask, canWorkOnTask, isLeadFor, TaskAccessView } from './task-access';
+import { Actor, canSeeTask, canWorkOnTask, hasFreshEyes, isLeadFor, needsFreshEyes, TaskAccessView } from './task-access';
 
 const reception1: Actor = { username: 'reception1', agency: 'RECEPTION', team: 'reception', role: 'caseworker' };
 const reception2: Actor = { ...reception1, username: 'reception2' };
@@ -34,5 +34,29 @@ describe('task access', () => {
     [{ ...lead1, username: 'lead3' }, false],
   ])('%j is a lead for a reception task: %s', (actor, expected) => {
     expect(isLeadFor(actor, task(null))).toBe(expected);
+  });
+});
+
+describe('fresh eyes (BL §137 stk. 1)', () => {
+  const handlers = ['caseworker1', 'reception1', 'lead1'];
+
+  it.each([
+    ['reassessment', true],
+    ['triage', false],
+    ['accept-handover', false],
+    ['unknown', false],
+    [undefined, false],
+  ])('a %s task needs fresh eyes: %s', (kind, expected) => {
+    expect(needsFreshEyes({ kind })).toBe(expected);
+  });
+
+  it.each([
+    ['caseworker2 (new to the case)', 'caseworker2', 'reassessment', handlers, true],
+    ['caseworker1 (responsible, or did another task)', 'caseworker1', 'reassessment', handlers, false],
+    ['lead1 (a lead who handled it: no exception)', 'lead1', 'reassessment', handlers, false],
+    ['caseworker1 on another kind of task', 'caseworker1', 'acute-action', handlers, true],
+    ['caseworker1 when no one has handled the case', 'caseworker1', 'reassessment', [], true],
+  ])('%s may complete it: %s', (_label, username, kind, caseHandlers, expected) => {
+    expect(hasFreshEyes({ username }, { kind }, caseHandlers)).toBe(expected);
   });
 });

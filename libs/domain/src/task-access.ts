@@ -1,5 +1,5 @@
 import type { Agency } from './agency';
-import { isTaskKind, TASK_KINDS } from './task-kind';
+import { isTaskKind, TASK_KINDS, type TaskKindSpec } from './task-kind';
 
 /** The person acting, as far as access rules care. */
 export interface Actor {
@@ -23,10 +23,14 @@ export function isLeadFor(actor: Actor, task: TaskAccessView): boolean {
   return actor.username === task.escalateTo || (actor.role === 'lead' && actor.agency === task.agency);
 }
 
+/** The kind's spec as the general shape (the table's literal types differ per kind). */
+function specOf(kind: string | undefined): TaskKindSpec | undefined {
+  return kind && isTaskKind(kind) ? TASK_KINDS[kind] : undefined;
+}
+
 /** The task's own agency and any agency its kind lets do the work too (the authority triages as reception does). */
 function agenciesFor(task: TaskAccessView): readonly Agency[] {
-  const also = task.kind && isTaskKind(task.kind) ? ((TASK_KINDS[task.kind] as { alsoBy?: readonly Agency[] }).alsoBy ?? []) : [];
-  return [task.agency, ...also];
+  return [task.agency, ...(specOf(task.kind)?.alsoBy ?? [])];
 }
 
 /** Anyone in an agency that may do the work sees the task, and so does the lead it escalates to. */
@@ -42,4 +46,18 @@ export function canWorkOnTask(actor: Actor, task: TaskAccessView): boolean {
   if (isLeadFor(actor, task)) return true;
   if (!agenciesFor(task).includes(actor.agency)) return false;
   return task.assignee === null || task.assignee === actor.username;
+}
+
+/** Whether only someone new to the case may complete the task (a re-assessment, BL §137 stk. 1). */
+export function needsFreshEyes(task: Pick<TaskAccessView, 'kind'>): boolean {
+  return specOf(task.kind)?.freshEyes === true;
+}
+
+/**
+ * Fresh eyes (BL §137 stk. 1): a re-assessment is completed by someone who has not handled the
+ * case before. `handlers` are the case's responsible caseworker and everyone who was assigned or
+ * completed any other task on it; a lead is no exception.
+ */
+export function hasFreshEyes(actor: Pick<Actor, 'username'>, task: Pick<TaskAccessView, 'kind'>, handlers: readonly string[]): boolean {
+  return !needsFreshEyes(task) || !handlers.includes(actor.username);
 }

@@ -16,6 +16,7 @@ describe('missingOutcomeFields', () => {
 describe('isTaskKind', () => {
   it.each([
     ['triage', true],
+    ['contribution', true],
     ['toString', false],
     ['unknown', false],
   ])('%s → %s', (kind, expected) => expect(isTaskKind(kind)).toBe(expected));

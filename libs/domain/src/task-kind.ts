@@ -9,6 +9,8 @@ export interface TaskKindSpec {
   agency: Agency;
   /** Other agencies that may also do this work (the authority may triage as reception does). */
   alsoBy?: readonly Agency[];
+  /** Only someone who has not handled the case may complete it (BL §137 stk. 1: fresh eyes). */
+  freshEyes?: boolean;
   /** Outcome fields the completing user must supply. */
   requiredOutcome: readonly string[];
 }
@@ -55,7 +57,15 @@ export const TASK_KINDS = {
     title: 'Re-assess the case with fresh eyes',
     titleDa: 'Genvurdering af sagen',
     agency: 'AUTHORITY',
+    freshEyes: true,
     requiredOutcome: ['conclusion'],
+  },
+  /** An agency's contribution to a case it does not own, e.g. PPR's psychological-educational assessment (BL §22 stk. 4). */
+  contribution: {
+    title: 'Contribute to a case',
+    titleDa: 'Bidrag til sag',
+    agency: 'PPR',
+    requiredOutcome: ['summary'],
   },
 } as const satisfies Record<string, TaskKindSpec>;
 

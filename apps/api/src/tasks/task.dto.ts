@@ -58,11 +58,17 @@ export class TaskEventDto {
 }
 
 export class TaskDetailDto extends TaskDto {
+  @ApiProperty({
+    nullable: true,
+    type: Object,
+    description: 'JSON Schema (draft 2020-12) of the outcome that completes this kind of task, to build its form; null for a kind this version does not know',
+  })
+  outcomeSchema: Record<string, unknown> | null;
   @ApiProperty({ type: [TaskEventDto] }) history: TaskEventDto[];
 }
 
 export class CompleteTaskDto {
-  @ApiProperty({ type: Object, example: { decision: 'investigation' }, description: 'Fields depend on the task kind' })
+  @ApiProperty({ type: Object, example: { decision: 'investigation' }, description: "Fields depend on the task kind: the task's outcomeSchema" })
   @IsOptional()
   @IsObject({ message: 'outcome must be an object' })
   outcome?: Record<string, unknown>;

@@ -2,7 +2,7 @@ import { ConflictException, Injectable, UnprocessableEntityException } from '@ne
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TaskService } from '@sagsflow/casework';
-import { isTaskKind, missingOutcomeFields } from '@sagsflow/domain';
+import { isTaskKind, outcomeJsonSchema, outcomeProblems } from '@sagsflow/domain';
 import { completeTaskUpdate, TaskFailure, TemporalClient } from '@sagsflow/temporal';
 import type { CurrentUser } from '../auth/current-user';
 import { InboxQueryDto, TaskDetailDto, TaskDto, toTaskDto, toTaskEventDto } from './task.dto';
@@ -32,7 +32,8 @@ export class TasksService {
   async get(user: CurrentUser, id: string): Promise<TaskDetailDto> {
     const task = await this.tasks.visibleTask(user, id);
     const history = await this.tasks.history(user, id);
-    return { ...toTaskDto(task), history: history.map(toTaskEventDto) };
+    const outcomeSchema = isTaskKind(task.kind) ? outcomeJsonSchema(task.kind) : null;
+    return { ...toTaskDto(task), outcomeSchema, history: history.map(toTaskEventDto) };
   }
 
   /**
@@ -41,12 +42,12 @@ export class TasksService {
    */
   async complete(user: CurrentUser, id: string, outcome: Record<string, unknown> = {}): Promise<TaskDto> {
     const task = await this.tasks.taskToComplete(user, id);
-    if (isTaskKind(task.kind)) {
-      const missing = missingOutcomeFields(task.kind, outcome);
-      if (missing.length > 0) {
-        const fields = missing.map((field) => ({ field: `outcome.${field}`, rules: ['required'] }));
-        throw invalidOutcome(`outcome.${missing[0]} is required for a ${task.kind} task`, fields);
-      }
+    const problems = isTaskKind(task.kind) ? outcomeProblems(task.kind, outcome) : [];
+    if (problems.length > 0) {
+      throw invalidOutcome(
+        problems.map((p) => p.message).join('; '),
+        problems.map(({ field, rules }) => ({ field, rules })),
+      );
     }
     try {
       await this.temporal.workflow

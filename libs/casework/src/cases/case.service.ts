@@ -101,22 +101,30 @@ export class CaseService {
 
   /**
    * A caseworker from the agency's team who has not handled the case before (BL §137 stk. 1: a re-assessment
-   * with at least one person new to it), by caseload. Handlers are the responsible caseworker and
-   * everyone who was assigned or completed a task on the case.
+   * with at least one person new to it), by caseload.
    */
   async freshCaseworker(caseId: string, agency: Agency): Promise<string | null> {
     const team = (await this.users.defaultTeamOf(agency))?.id;
     if (!team) return null;
+    const handlers = await this.handlers(caseId);
     return this.dataSource.transaction(async (em) => {
-      const handlers: { username: string }[] = await em.query(
-        `SELECT responsible_caseworker AS username FROM cases WHERE id = $1 AND responsible_caseworker IS NOT NULL
-         UNION SELECT assignee FROM tasks WHERE case_id = $1 AND assignee IS NOT NULL
-         UNION SELECT completed_by FROM tasks WHERE case_id = $1 AND completed_by IS NOT NULL`,
-        [caseId],
-      );
       const loads = await this.cases.openCaseloads(em, team);
-      const choice = chooseCaseworker(loads, POLICIES[this.config.POLICY].caseloadCap, handlers.map((h) => h.username));
+      const choice = chooseCaseworker(loads, POLICIES[this.config.POLICY].caseloadCap, handlers);
       return choice.username ?? null;
     });
+  }
+
+  /**
+   * Who has handled the case (BL §137 stk. 1 counts them out of a re-assessment): its responsible
+   * caseworker and everyone assigned to or completing any of its tasks but `exceptTaskId`.
+   */
+  async handlers(caseId: string, exceptTaskId?: string): Promise<string[]> {
+    const rows: { username: string }[] = await this.dataSource.query(
+      `SELECT responsible_caseworker AS username FROM cases WHERE id = $1 AND responsible_caseworker IS NOT NULL
+       UNION SELECT assignee FROM tasks WHERE case_id = $1 AND assignee IS NOT NULL AND id IS DISTINCT FROM $2
+       UNION SELECT completed_by FROM tasks WHERE case_id = $1 AND completed_by IS NOT NULL AND id IS DISTINCT FROM $2`,
+      [caseId, exceptTaskId ?? null],
+    );
+    return rows.map((row) => row.username);
   }
 }

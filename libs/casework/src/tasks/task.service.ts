@@ -1,8 +1,9 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { Actor, canSeeTask, canWorkOnTask, isLeadFor } from '@sagsflow/domain';
+import { Actor, canSeeTask, canWorkOnTask, hasFreshEyes, isLeadFor, needsFreshEyes } from '@sagsflow/domain';
 import { AlertType, InboxQuery, JsonObject, TaskEntity, TaskRepository, UserRepository } from '@sagsflow/persistence';
 import type { CreatedTask, CreateTaskInput } from '@sagsflow/temporal/shared';
 import { AlertService } from '../alerts/alert.service';
+import { CaseService } from '../cases/case.service';
 
 /** Tasks: created and completed by workflows (through activities), worked on by people (through the API). */
 @Injectable()
@@ -11,6 +12,7 @@ export class TaskService {
     private readonly tasks: TaskRepository,
     private readonly users: UserRepository,
     private readonly alerts: AlertService,
+    private readonly cases: CaseService,
   ) {}
 
   /** Creates the task once per key and alerts whoever should pick it up. */
@@ -82,6 +84,12 @@ export class TaskService {
     const task = await this.visibleTask(actor, taskId);
     if (!canWorkOnTask(actor, task)) throw new ForbiddenException(`You may not complete task ${taskId}`);
     if (task.status !== 'open') throw new ConflictException(`Task ${taskId} is already ${task.status}`);
+    const handlers = needsFreshEyes(task) ? await this.cases.handlers(task.caseId, task.id) : [];
+    if (!hasFreshEyes(actor, task, handlers)) {
+      throw new ForbiddenException(
+        `BL §137 stk. 1 (fresh eyes): a re-assessment is completed by someone who has not handled the case, and ${actor.username} has`,
+      );
+    }
     return task;
   }
 
