@@ -43,7 +43,7 @@ describe('the notification process and the child’s case', () => {
     expect(second.caseId).toBe(first.caseId);
     await as('reception2').post(`/api/tasks/${(await taskOf(second.workflowId, 'triage')).id}/complete`, { outcome: { decision: 'advice' } }).expect(200);
 
-    await waitFor(async () => (await as('caseworker1').get(`/api/cases/${first.caseId}`)).body.ownerAgency === 'AUTHORITY');
+    await waitFor(async () => (await as('caseworker1').get(`/api/cases/${first.caseId}`)).body.owner === 'AUTHORITY');
     await as('caseworker1').post(`/api/cases/${first.caseId}/measures`, { kind: 'preventive' }).expect(200);
     await as('reception1').post(`/api/cases/${first.caseId}/measures`, { kind: 'preventive' }).expect(403);
 
@@ -63,7 +63,7 @@ describe('the notification process and the child’s case', () => {
     });
     const view = (await as('caseworker1').get(`/api/cases/${first.caseId}`).expect(200)).body;
     expect(view.notifications.map((n: { id: string }) => n.id)).toEqual([first.id, second.id, third.id]);
-    expect(view).toMatchObject({ ownerAgency: 'AUTHORITY', responsibleCaseworker: handover.assignee, child: { cpr: child.cpr } });
+    expect(view).toMatchObject({ owner: 'AUTHORITY', responsibleCaseworker: handover.assignee, child: { cpr: child.cpr } });
     expect(view.measures).toMatchObject([{ kind: 'preventive', status: 'open' }]);
     expect(view.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(expectedEvents));
     expect(view.deadlines).toContainEqual(expect.objectContaining({ what: 'reassessment', state: 'on-time', owner: reassessment.assignee }));

@@ -13,6 +13,7 @@ import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { throttlers } from './security/throttling';
+import { StaffModule } from './staff/staff.module';
 import { TasksModule } from './tasks/tasks.module';
 
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
         HealthModule,
         EventsModule,
         NotificationsModule,
+        StaffModule,
         TasksModule,
       ],
     };

@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { AGENCIES, type Agency, STAFF_AGENCIES } from '@sagsflow/domain';
+import type { HandoverStatus } from '@sagsflow/temporal';
 
 export class CaseChildDto {
   @ApiPropertyOptional({ nullable: true, type: String }) cpr: string | null;
@@ -41,13 +44,32 @@ export class CaseMeasureDto {
   @ApiProperty() decidedAt: string;
 }
 
+/** The case's coordinator (tovholder). */
+export class TovholderDto {
+  @ApiProperty() username: string;
+  @ApiProperty({ enum: AGENCIES, description: 'The agency they coordinate for (theirs)' }) agency: Agency;
+  @ApiProperty({ description: 'When they became tovholder (ISO-8601)' }) since: string;
+}
+
+/** A hand-over (overdragelse) waiting for the receiving agency's acceptance; until then the sender owns the case. */
+export class PendingHandoverDto {
+  @ApiProperty() requestId: string;
+  @ApiProperty({ enum: AGENCIES }) from: Agency;
+  @ApiProperty({ enum: AGENCIES }) to: Agency;
+  @ApiProperty() reason: string;
+  @ApiProperty({ description: 'Username, or `system` for a process' }) requestedBy: string;
+  @ApiProperty() requestedAt: string;
+  @ApiProperty({ description: 'When the receiving agency should have answered' }) dueAt: string;
+}
+
 export class CaseDto {
   @ApiProperty() id: string;
   @ApiProperty({ example: '2026-000042' }) caseNumber: string;
   @ApiProperty() status: string;
-  @ApiProperty({ description: 'The one agency that owns the case now' }) ownerAgency: string;
+  @ApiProperty({ enum: AGENCIES, description: 'The one agency that owns the case now' }) owner: Agency;
   @ApiPropertyOptional({ nullable: true, type: String }) responsibleCaseworker: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'tovholder' }) coordinator: string | null;
+  @ApiProperty({ type: TovholderDto, nullable: true }) tovholder: TovholderDto | null;
+  @ApiProperty({ type: PendingHandoverDto, nullable: true }) pendingHandover: PendingHandoverDto | null;
   @ApiProperty({ type: CaseChildDto }) child: CaseChildDto;
   @ApiProperty({ type: [CaseNotificationDto] }) notifications: CaseNotificationDto[];
   @ApiProperty({ type: [CaseMeasureDto] }) measures: CaseMeasureDto[];
@@ -59,4 +81,32 @@ export class RecordMeasureDto {
   @ApiProperty({ enum: ['preventive', 'placement'] })
   @IsIn(['preventive', 'placement'], { message: 'kind must be one of preventive, placement' })
   kind: 'preventive' | 'placement';
+}
+
+/** A person's request to hand the case to another agency (overdragelse). */
+export class HandoverRequestDto {
+  @ApiProperty({ enum: STAFF_AGENCIES, description: 'The receiving agency: a staff agency other than the owner' })
+  @IsString({ message: 'to must be an agency' })
+  to: string;
+
+  @ApiProperty({ description: 'Why the case should move; shown with the case, never e-mailed' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: 'reason must be a string' })
+  @IsNotEmpty({ message: 'reason must not be empty' })
+  @MaxLength(2_000)
+  reason: string;
+}
+
+export class SetTovholderDto {
+  @ApiProperty({ example: 'caseworker2', description: 'An active member of an agency the policy lets be tovholder' })
+  @Matches(/^[a-z0-9._-]{1,64}$/, { message: 'username must be a username' })
+  username: string;
+}
+
+export class HandoverResultDto {
+  @ApiProperty() requestId: string;
+  @ApiProperty({ enum: ['pending', 'accepted', 'declined', 'already-owner', 'cancelled'] }) status: HandoverStatus;
+  @ApiProperty({ enum: AGENCIES, description: 'The owner now: the sender until the receiver accepts' }) owner: Agency;
+  @ApiPropertyOptional({ description: 'Who accepted or declined' }) by?: string;
+  @ApiPropertyOptional({ description: 'Why it was declined or cancelled' }) reason?: string;
 }

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { HandoverResult, Tovholder } from '@sagsflow/temporal';
 import { Audit } from '../audit/audit';
 import { Allow, STAFF } from '../auth/allow';
 import { type CurrentUser, User } from '../auth/current-user';
-import { CaseDto, RecordMeasureDto } from './case.dto';
+import { checkedIdempotencyKey } from '../common/idempotency';
+import { CaseDto, HandoverRequestDto, HandoverResultDto, RecordMeasureDto, SetTovholderDto, TovholderDto } from './case.dto';
 import { CasesService } from './cases.service';
 
 @ApiTags('cases')
@@ -26,5 +28,29 @@ export class CasesController {
   @Audit({ action: 'change', what: 'case', purpose: 'decision on a measure', caseIdFrom: { param: 'id' } })
   recordMeasure(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordMeasureDto) {
     return this.cases.recordMeasure(user, id, dto.kind);
+  }
+
+  /** 202: the hand-over waits for the receiving agency's acceptance; until then the sender owns the case. */
+  @Post(':id/handovers')
+  @HttpCode(202)
+  @Allow(...STAFF)
+  @Audit({ action: 'change', what: 'case', purpose: 'hand-over of the case', caseIdFrom: { param: 'id' } })
+  @ApiAcceptedResponse({ type: HandoverResultDto })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried request return the first answer' })
+  requestHandover(
+    @User() user: CurrentUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: HandoverRequestDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<HandoverResult> {
+    return this.cases.requestHandover(user, id, dto, checkedIdempotencyKey(idempotencyKey));
+  }
+
+  @Put(':id/tovholder')
+  @Allow(...STAFF)
+  @Audit({ action: 'change', what: 'case', purpose: 'choice of tovholder', caseIdFrom: { param: 'id' } })
+  @ApiOkResponse({ type: TovholderDto })
+  setTovholder(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SetTovholderDto): Promise<Tovholder | null> {
+    return this.cases.setTovholder(user, id, dto.username);
   }
 }

@@ -1,7 +1,11 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
-import { canSeeCase, deadlineState } from '@sagsflow/domain';
+import { AssignmentService } from '@sagsflow/casework';
+import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
+import { type Agency, canSeeCase, deadlineState, POLICIES, STAFF_AGENCIES } from '@sagsflow/domain';
 import {
   CaseEntity,
   CaseEventEntity,
@@ -10,23 +14,39 @@ import {
   MeasureEntity,
   NotificationEntity,
   TaskEntity,
+  UserRepository,
 } from '@sagsflow/persistence';
-import { recordMeasureUpdate, TemporalClient } from '@sagsflow/temporal';
+import {
+  CaseFailure,
+  caseWorkflowId,
+  type HandoverResult,
+  recordMeasureUpdate,
+  requestHandoverUpdate,
+  setTovholderUpdate,
+  TemporalClient,
+  type Tovholder,
+} from '@sagsflow/temporal';
 import type { CurrentUser } from '../auth/current-user';
-import { CaseDto } from './case.dto';
+import { unprocessable } from '../common/http-errors';
+import { uuidFrom } from '../common/idempotency';
+import { CaseDto, HandoverRequestDto } from './case.dto';
 
 @Injectable()
 export class CasesService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly temporal: TemporalClient,
+    private readonly assignment: AssignmentService,
+    private readonly users: UserRepository,
   ) {}
 
   async get(user: CurrentUser, id: string): Promise<CaseDto> {
     const found = await this.visibleCase(user, id);
     const repo = <T extends object>(entity: new () => T) => this.dataSource.getRepository(entity);
-    const [child, notifications, measures, tasks, letters, events] = await Promise.all([
+    const [child, tovholder, notifications, measures, tasks, letters, events] = await Promise.all([
       found.childId ? repo(ChildEntity).findOneBy({ id: found.childId }) : null,
+      found.coordinator ? this.users.find(found.coordinator) : null,
       repo(NotificationEntity).find({ where: { caseId: id }, order: { receivedAt: 'ASC' } }),
       repo(MeasureEntity).find({ where: { caseId: id }, order: { decidedAt: 'ASC' } }),
       repo(TaskEntity).find({ where: { caseId: id, status: 'open' } }),
@@ -56,9 +76,19 @@ export class CasesService {
       id: found.id,
       caseNumber: found.caseNumber,
       status: found.status,
-      ownerAgency: found.ownerAgency,
+      owner: found.ownerAgency,
       responsibleCaseworker: found.responsibleCaseworker,
-      coordinator: found.coordinator,
+      // The user exists: cases.coordinator references users, whose rows are deactivated, never deleted.
+      tovholder: tovholder && { username: tovholder.username, agency: tovholder.agency, since: found.coordinatorSince!.toISOString() },
+      pendingHandover: found.pendingHandover && {
+        requestId: found.pendingHandover.requestId,
+        from: found.pendingHandover.from,
+        to: found.pendingHandover.to,
+        reason: found.pendingHandover.reason,
+        requestedBy: found.pendingHandover.requestedBy,
+        requestedAt: found.pendingHandover.requestedAt,
+        dueAt: found.pendingHandover.dueAt,
+      },
       child: { cpr: child?.cpr ?? null, name: child?.name ?? null, birthDate: child?.birthDate ?? null },
       notifications: notifications.map((n) => ({
         id: n.id,
@@ -79,9 +109,54 @@ export class CasesService {
   /** Records a measure through the case workflow, which then knows the child receives support. */
   async recordMeasure(user: CurrentUser, id: string, kind: 'preventive' | 'placement') {
     const found = await this.visibleCase(user, id);
-    return this.temporal.workflow
-      .getHandle(found.workflowId!)
-      .executeUpdate(recordMeasureUpdate, { args: [{ measureId: randomUUID(), kind, decidedBy: user.username }] });
+    return this.workflowOf(found).executeUpdate(recordMeasureUpdate, { args: [{ measureId: randomUUID(), kind, decidedBy: user.username }] });
+  }
+
+  /**
+   * Asks the case workflow to hand the case to another agency (overdragelse); it answers `pending`
+   * until the receiver accepts. Only the owner's staff may ask. With an Idempotency-Key, the request
+   * id (and Update id) comes from the user, case and key, so a retry gets the first answer and never
+   * starts a second hand-over.
+   */
+  async requestHandover(user: CurrentUser, id: string, dto: HandoverRequestDto, idempotencyKey?: string): Promise<HandoverResult> {
+    const found = await this.visibleCase(user, id);
+    if (user.agency !== found.ownerAgency) {
+      throw new ForbiddenException(`Only staff of the owner agency (${found.ownerAgency}) may hand case ${id} over`);
+    }
+    if (dto.to === found.ownerAgency || !STAFF_AGENCIES.includes(dto.to as Agency)) {
+      const recipients = STAFF_AGENCIES.filter((agency) => agency !== found.ownerAgency).join(', ');
+      throw unprocessable(`to must be a staff agency other than the owner (${found.ownerAgency}): one of ${recipients}`, [
+        { field: 'to', rules: ['handover-recipient'] },
+      ]);
+    }
+    const requestId = idempotencyKey ? uuidFrom([user.username, 'handover', id, idempotencyKey].join('\u0000')) : randomUUID();
+    const request = { requestId, to: dto.to as Agency, reason: dto.reason, requestedBy: user.username };
+    try {
+      return await this.workflowOf(found).executeUpdate(requestHandoverUpdate, { updateId: requestId, args: [request] });
+    } catch (error) {
+      throw toHttpError(error, found);
+    }
+  }
+
+  /** A lead chooses the tovholder; the case workflow, their only writer, records the change. */
+  async setTovholder(user: CurrentUser, id: string, username: string): Promise<Tovholder | null> {
+    const found = await this.visibleCase(user, id);
+    if (user.role !== 'lead') throw new ForbiddenException('Only a team lead may choose the tovholder');
+    if (!(await this.assignment.coordinatorCandidate(username))) {
+      const agencies = POLICIES[this.config.POLICY].coordinatorAgencies.join(', ');
+      throw unprocessable(`username must name an active member of an agency the policy lets be tovholder (${agencies})`, [
+        { field: 'username', rules: ['tovholder-candidate'] },
+      ]);
+    }
+    try {
+      return await this.workflowOf(found).executeUpdate(setTovholderUpdate, { args: [{ username, by: user.username }] });
+    } catch (error) {
+      throw toHttpError(error, found);
+    }
+  }
+
+  private workflowOf(found: CaseEntity) {
+    return this.temporal.workflow.getHandle(found.workflowId ?? caseWorkflowId(found.caseNumber));
   }
 
   private async visibleCase(user: CurrentUser, id: string): Promise<CaseEntity> {
@@ -92,4 +167,18 @@ export class CasesService {
     if (!canSeeCase(user.agency, found, openWork > 0)) throw new ForbiddenException(`Case ${id} is not shared with ${user.agency}`);
     return found;
   }
+}
+
+/** The case workflow's refusals as HTTP: one pending hand-over at a time (409), a broken rule (422). */
+function toHttpError(error: unknown, found: CaseEntity): Error {
+  if (error instanceof WorkflowNotFoundError) return new ConflictException(`The process of case ${found.caseNumber} is not running`);
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const failure = error.cause;
+    if (failure.type === CaseFailure.handoverPending) {
+      return new ConflictException(`Case ${found.caseNumber} already has a hand-over waiting for acceptance; one at a time`);
+    }
+    if (failure.type === CaseFailure.invalidHandover) return unprocessable(failure.message, [{ field: 'to', rules: ['handover-recipient'] }]);
+    if (failure.type === CaseFailure.invalidTovholder) return unprocessable(failure.message, [{ field: 'username', rules: ['tovholder-candidate'] }]);
+  }
+  return error instanceof Error ? error : new Error(String(error));
 }

@@ -1,10 +1,11 @@
-import { BadRequestException, Body, Controller, Headers, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Headers, Post, UseGuards } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
 import { UserOrAddressThrottlerGuard } from '../security/throttling';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Audit } from '../audit/audit';
 import { Allow } from '../auth/allow';
 import { type CurrentUser, User } from '../auth/current-user';
+import { checkedIdempotencyKey } from '../common/idempotency';
 import { CreateNotificationDto, NotificationCreatedDto } from './notification.dto';
 import { NotificationsService } from './notifications.service';
 
@@ -29,16 +30,4 @@ export class NotificationsController {
   ): Promise<NotificationCreatedDto> {
     return this.notifications.receive(user, dto, checkedIdempotencyKey(idempotencyKey));
   }
-}
-
-function checkedIdempotencyKey(key: string | undefined): string | undefined {
-  if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
-    throw new BadRequestException({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'Idempotency-Key must be 1–200 visible ASCII characters',
-      fields: [{ field: 'Idempotency-Key', rules: ['format'] }],
-    });
-  }
-  return key;
 }

@@ -1,4 +1,4 @@
-import { isTaskKind, TASK_KINDS } from '@sagsflow/domain';
+import { type Agency, isTaskKind, TASK_KINDS } from '@sagsflow/domain';
 import type { AlertEntity } from '@sagsflow/persistence';
 import type { Mail } from './mailer';
 
@@ -7,6 +7,19 @@ const danishTime = new Intl.DateTimeFormat('da-DK', {
   dateStyle: 'medium',
   timeStyle: 'short',
 });
+
+/** Agencies as Danish staff call them. */
+const AGENCY_DA: Record<Agency, string> = {
+  RECEPTION: 'Modtagelsen',
+  AUTHORITY: 'Myndigheden',
+  COMMITTEE: 'Børn og unge-udvalget',
+  ADVISORY_TEAM: 'Det rådgivende team',
+  PPR: 'PPR',
+  JOBCENTER_UNG: 'Jobcenter Ung',
+  ADMIN: 'Drift',
+};
+
+const agencyDa = (value: unknown): string => AGENCY_DA[value as Agency] ?? String(value ?? '');
 
 /**
  * The e-mail for an alert, in Danish. It names the kind of work, the due time and a link — never a
@@ -17,6 +30,8 @@ export function alertMail(alert: Pick<AlertEntity, 'type' | 'taskId' | 'data'>, 
   const title = isTaskKind(kind) ? TASK_KINDS[kind].titleDa : 'Opgave';
   const due = typeof alert.data.dueAt === 'string' ? danishTime.format(new Date(alert.data.dueAt)) : '';
   const link = alert.taskId ? `${publicUrl.replace(/\/$/, '')}/tasks/${alert.taskId}` : `${publicUrl.replace(/\/$/, '')}/`;
+  const sender = agencyDa(alert.data.from);
+  const receiver = agencyDa(alert.data.to);
   const texts: Record<AlertEntity['type'], { subject: string; lead: string }> = {
     'task.assigned': { subject: `Ny opgave: ${title}`, lead: `Du har fået en ny opgave: ${title}. Frist: ${due}.` },
     'task.reminder': { subject: `Påmindelse: ${title}`, lead: `Påmindelse: ${title} skal være løst senest ${due}.` },
@@ -27,6 +42,26 @@ export function alertMail(alert: Pick<AlertEntity, 'type' | 'taskId' | 'data'>, 
     'caseload.at-cap': {
       subject: 'Sagsfordeling: alle rådgivere er ved sagsloftet',
       lead: `Alle rådgivere i teamet er ved sagsloftet (${String(alert.data.cap ?? '')} sager). En ny sag er fordelt til den mindst belastede.`,
+    },
+    'handover.declined': {
+      subject: 'Overdragelse afvist',
+      lead: `${receiver} har afvist at overtage en sag fra ${sender}. Sagen ejes fortsat af ${sender}.`,
+    },
+    'handover.overdue': {
+      subject: 'Overdragelse ikke besvaret',
+      lead: `${receiver} har ikke besvaret en overdragelse af en sag fra ${sender} inden fristen${due ? ` (${due})` : ''}. Sagen ejes fortsat af ${sender}.`,
+    },
+    'process.stuck': {
+      subject: 'Et sagsforløb står stille',
+      lead: `Trinnet ${String(alert.data.step ?? '')} i et sagsforløb fejler igen og igen (${String(alert.data.errorType ?? '')}). Forløbet venter, til fejlen er rettet.`,
+    },
+    'reassessment.no-fresh-caseworker': {
+      subject: 'Genvurdering: ingen ny rådgiver ledig',
+      lead: 'En sag skal genvurderes af mindst én rådgiver, der ikke har haft sagen før (barnets lov § 137, stk. 1), men ingen i teamet er ledig. Fordel genvurderingen manuelt.',
+    },
+    'tovholder.assigned': {
+      subject: 'Du er tovholder på en sag',
+      lead: 'Du er blevet tovholder på en sag og koordinerer nu indsatsen på tværs af forvaltningerne.',
     },
   };
   const { subject, lead } = texts[alert.type];

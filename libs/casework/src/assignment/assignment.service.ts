@@ -11,6 +11,11 @@ export interface Assignment {
   atCap: boolean;
 }
 
+/** The coordinator (tovholder) a case has after assignment, with the agency they coordinate for. */
+export interface CoordinatorAssignment extends Assignment {
+  agency: Agency | null;
+}
+
 /** Who is responsible for a case: caseload balancing within a team, and the coordinator (tovholder). */
 @Injectable()
 export class AssignmentService {
@@ -60,28 +65,34 @@ export class AssignmentService {
 
   /**
    * Gives the case a coordinator (tovholder) from the agencies the policy makes eligible, by the
-   * same balancing over how many open cases each already coordinates.
+   * same balancing over how many open cases each already coordinates, when it has none or its
+   * coordinator is in `exclude` (someone who left); a case with an acceptable one keeps them
+   * (idempotent). One lock for all coordinators, so concurrent assignments see each other's load.
    */
-  async assignCoordinator(caseId: string): Promise<Assignment> {
+  async assignCoordinator(caseId: string, exclude: string[] = []): Promise<CoordinatorAssignment> {
     const policy = POLICIES[this.config.POLICY];
     return this.dataSource.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['coordinators']);
       const existing = await this.cases.findById(em, caseId);
       if (!existing) throw new Error(`Case ${caseId} does not exist`);
-      if (existing.coordinator) return { username: existing.coordinator, atCap: false };
-      const loads: { username: string; open_cases: string }[] = await em.query(
-        `SELECT u.username, count(c.id) AS open_cases
-           FROM users u LEFT JOIN cases c ON c.coordinator = u.username AND c.status = 'open'
-          WHERE u.agency = ANY($1) AND u.role = 'caseworker' AND u.active
-          GROUP BY u.username`,
-        [policy.coordinatorAgencies],
-      );
-      const choice = chooseCaseworker(
-        loads.map((l) => ({ username: l.username, openCases: Number(l.open_cases) })),
-        policy.caseloadCap,
-      );
-      if (choice.username) await this.cases.setCoordinator(em, caseId, choice.username);
-      return { username: choice.username ?? null, atCap: choice.atCap };
+      if (existing.coordinator && !exclude.includes(existing.coordinator)) {
+        const agency = (await this.users.find(existing.coordinator))?.agency ?? null;
+        return { username: existing.coordinator, agency, atCap: false };
+      }
+      const loads = await this.cases.openCoordinatorLoads(em, policy.coordinatorAgencies);
+      const choice = chooseCaseworker(loads, policy.caseloadCap, exclude);
+      await this.cases.setCoordinator(em, caseId, choice.username ? { username: choice.username, since: new Date() } : null);
+      if (!choice.username) return { username: null, agency: null, atCap: false };
+      return { username: choice.username, agency: loads.find((l) => l.username === choice.username)!.agency, atCap: choice.atCap };
     });
+  }
+
+  /**
+   * The agency a person would coordinate for: theirs, if they are active and the policy lets their
+   * agency hold the tovholder role; otherwise null.
+   */
+  async coordinatorCandidate(username: string): Promise<Agency | null> {
+    const user = await this.users.findActive(username);
+    return user && POLICIES[this.config.POLICY].coordinatorAgencies.includes(user.agency) ? user.agency : null;
   }
 }

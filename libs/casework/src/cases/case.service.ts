@@ -13,6 +13,7 @@ import {
   NotificationEntity,
   UserRepository,
 } from '@sagsflow/persistence';
+import { caseWorkflowId, type PendingHandover } from '@sagsflow/temporal/shared';
 import { feedbackLetter, receiptLetter } from './letters';
 
 export interface CaseEventInput {
@@ -112,6 +113,26 @@ export class CaseService {
       const choice = chooseCaseworker(loads, POLICIES[this.config.POLICY].caseloadCap, handlers);
       return choice.username ?? null;
     });
+  }
+
+  /** Writes the tovholder the case workflow holds (it is their only writer), or clears it. */
+  async setTovholder(caseId: string, tovholder: { username: string; since: string } | null): Promise<void> {
+    await this.cases.setCoordinator(
+      this.dataSource.manager,
+      caseId,
+      tovholder && { username: tovholder.username, since: new Date(tovholder.since) },
+    );
+  }
+
+  /** Writes the hand-over the case workflow is waiting on, or clears it when settled. */
+  async setPendingHandover(caseId: string, pending: PendingHandover | null): Promise<void> {
+    await this.dataSource.getRepository(CaseEntity).update({ id: caseId }, { pendingHandover: pending });
+  }
+
+  /** The open cases a person is tovholder of, with their case workflows (to tell them the person left). */
+  async casesCoordinatedBy(username: string): Promise<{ caseId: string; workflowId: string }[]> {
+    const found = await this.cases.coordinatedBy(this.dataSource.manager, username);
+    return found.map((c) => ({ caseId: c.id, workflowId: c.workflowId ?? caseWorkflowId(c.caseNumber) }));
   }
 
   /**

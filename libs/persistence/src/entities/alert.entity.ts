@@ -1,7 +1,21 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { JsonObject } from './json';
 
-export type AlertType = 'task.assigned' | 'task.reminder' | 'task.escalated' | 'caseload.at-cap';
+export type AlertType =
+  | 'task.assigned'
+  | 'task.reminder'
+  | 'task.escalated'
+  | 'caseload.at-cap'
+  /** The receiving agency declined a hand-over (overdragelse); `data`: `{ from, to }`. */
+  | 'handover.declined'
+  /** No answer to a hand-over by its due time; `data`: `{ from, to, dueAt }`. */
+  | 'handover.overdue'
+  /** A process step keeps failing and needs operations; `data`: `{ step, errorType }`. */
+  | 'process.stuck'
+  /** No caseworker new to the case is free for a re-assessment (BL §137 stk. 1). */
+  | 'reassessment.no-fresh-caseworker'
+  /** The recipient became the case's tovholder; `data`: `{ username }`. */
+  | 'tovholder.assigned';
 
 /**
  * Something a coordinator must be told (a task for them, a reminder, an escalation). We say

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { Agency } from '@sagsflow/domain';
+import type { PendingHandover } from '@sagsflow/temporal/shared';
 
 /** The child's case (sag): one per child per municipality; every process hangs off it. */
 @Entity({ name: 'cases' })
@@ -21,9 +22,17 @@ export class CaseEntity {
   @Column({ name: 'responsible_caseworker', type: 'text', nullable: true })
   responsibleCaseworker: string | null;
 
-  /** The coordinator (tovholder) across agencies; every young person aged 16+ has one. */
+  /** The coordinator (tovholder) across agencies; every young person aged 16+ has one. Written by the case workflow. */
   @Column({ type: 'text', nullable: true })
   coordinator: string | null;
+
+  /** When the coordinator became it; set exactly when `coordinator` is. */
+  @Column({ name: 'coordinator_since', type: 'timestamptz', nullable: true })
+  coordinatorSince: Date | null;
+
+  /** The hand-over (overdragelse) waiting for the receiving agency's acceptance, as the case workflow holds it. */
+  @Column({ name: 'pending_handover', type: 'jsonb', nullable: true })
+  pendingHandover: PendingHandover | null;
 
   @Column({ type: 'text', default: 'open' })
   status: 'open' | 'closed';

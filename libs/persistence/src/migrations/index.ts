@@ -3,6 +3,7 @@ import { PeopleTasksAlerts1763900000000 } from './1763900000000-people-tasks-ale
 import { ChildCaseNotifications1764000000000 } from './1764000000000-child-case-notifications';
 import { AuditLog1764100000000 } from './1764100000000-audit-log';
 import { AlertMailQueue1764200000000 } from './1764200000000-alert-mail-queue';
+import { CaseTovholderHandover1764300000000 } from './1764300000000-case-tovholder-handover';
 
 /** In order of application. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ChildCaseNotifications1764000000000,
   AuditLog1764100000000,
   AlertMailQueue1764200000000,
+  CaseTovholderHandover1764300000000,
 ];

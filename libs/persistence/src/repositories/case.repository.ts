@@ -88,8 +88,29 @@ export class CaseRepository {
     await em.update(CaseEntity, { id: caseId }, { responsibleCaseworker: username });
   }
 
-  async setCoordinator(em: EntityManager, caseId: string, username: string): Promise<void> {
-    await em.update(CaseEntity, { id: caseId }, { coordinator: username });
+  /**
+   * Open cases per person who may coordinate (active caseworkers of the given agencies, zero for
+   * those with none), for balancing the tovholder role like caseloads.
+   */
+  async openCoordinatorLoads(em: EntityManager, agencies: readonly Agency[]): Promise<{ username: string; agency: Agency; openCases: number }[]> {
+    const rows: { username: string; agency: Agency; open_cases: string }[] = await em.query(
+      `SELECT u.username, u.agency, count(c.id) AS open_cases
+         FROM users u LEFT JOIN cases c ON c.coordinator = u.username AND c.status = 'open'
+        WHERE u.agency = ANY($1) AND u.role = 'caseworker' AND u.active
+        GROUP BY u.username, u.agency`,
+      [agencies],
+    );
+    return rows.map((r) => ({ username: r.username, agency: r.agency, openCases: Number(r.open_cases) }));
+  }
+
+  /** Sets or clears the coordinator (tovholder) with the time they became it. */
+  async setCoordinator(em: EntityManager, caseId: string, coordinator: { username: string; since: Date } | null): Promise<void> {
+    await em.update(CaseEntity, { id: caseId }, { coordinator: coordinator?.username ?? null, coordinatorSince: coordinator?.since ?? null });
+  }
+
+  /** Open cases the person coordinates. */
+  coordinatedBy(em: EntityManager, username: string): Promise<CaseEntity[]> {
+    return em.find(CaseEntity, { where: { coordinator: username, status: 'open' }, order: { caseNumber: 'ASC' } });
   }
 
   findById(em: EntityManager, caseId: string): Promise<CaseEntity | null> {

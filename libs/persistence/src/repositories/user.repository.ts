@@ -14,6 +14,17 @@ export class UserRepository {
     return this.users.findOneBy({ username, active: true });
   }
 
+  /** Deactivates (someone left) or re-activates a person; null for an unknown username. */
+  async setActive(username: string, active: boolean): Promise<UserEntity | null> {
+    await this.users.update({ username }, { active });
+    return this.users.findOneBy({ username });
+  }
+
+  /** A person, active or not (someone who left may still be named on a case until it is reassigned). */
+  find(username: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ username });
+  }
+
   teamMembers(team: string): Promise<UserEntity[]> {
     return this.users.find({ where: { team, active: true }, order: { username: 'ASC' } });
   }
