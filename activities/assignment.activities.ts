@@ -11,7 +11,13 @@ export class AssignmentActivities {
     return this.assignment.assignCaseworker(input.caseId, input.agency, input.exclude);
   }
 
-  assignCoordinator(input: { caseId: string }): Promise<Assignment> {
-    return this.assignment.assignCoordinator(input.caseId);
+  /** A tovholder by caseload; the case's current one stays unless named in `exclude` (they left). */
+  assignCoordinator(input: { caseId: string; exclude?: string[] }) {
+    return this.assignment.assignCoordinator(input.caseId, input.exclude);
+  }
+
+  /** The agency of someone who may be tovholder (active, in an agency the policy allows), else null. */
+  async coordinatorCandidate(input: { username: string }): Promise<{ agency: Agency | null }> {
+    return { agency: await this.assignment.coordinatorCandidate(input.username) };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CaseEventInput, CaseService, LetterInput } from '@sagsflow/casework';
 import type { Agency } from '@sagsflow/domain';
+import type { PendingHandover } from '@sagsflow/temporal/shared';
 
 /** The child's case in the read model. Every method is idempotent (keys, or conditional updates). */
 @Injectable()
@@ -13,6 +14,14 @@ export class CaseActivities {
 
   setCaseOwner(input: { caseId: string; agency: Agency }): Promise<void> {
     return this.cases.setOwner(input.caseId, input.agency);
+  }
+
+  setPendingHandover(input: { caseId: string; pending: PendingHandover | null }): Promise<void> {
+    return this.cases.setPendingHandover(input.caseId, input.pending);
+  }
+
+  setTovholder(input: { caseId: string; tovholder: { username: string; since: string } | null }): Promise<void> {
+    return this.cases.setTovholder(input.caseId, input.tovholder);
   }
 
   recordTriageDecision(input: { notificationId: string; decision: string }): Promise<void> {

@@ -1,8 +1,9 @@
+import { AlertActivities } from './alert.activities';
 import { AssignmentActivities } from './assignment.activities';
 import { CaseActivities } from './case.activities';
 import { TaskActivities } from './task.activities';
 
-export { AssignmentActivities, CaseActivities, TaskActivities };
+export { AlertActivities, AssignmentActivities, CaseActivities, TaskActivities };
 
 /** Every activity class the worker registers; their public methods become activities by name. */
-export const ACTIVITY_CLASSES = [AssignmentActivities, CaseActivities, TaskActivities] as const;
+export const ACTIVITY_CLASSES = [AlertActivities, AssignmentActivities, CaseActivities, TaskActivities] as const;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TaskService } from '@sagsflow/casework';
+import { InvalidInputError, TaskService } from '@sagsflow/casework';
 import type { JsonObject } from '@sagsflow/persistence';
 import type { CreatedTask, CreateTaskInput, TaskCompletion } from '@sagsflow/temporal/shared';
 
@@ -21,12 +21,21 @@ export class TaskActivities {
     return this.tasks.escalate(taskId);
   }
 
+  cancelTasks(input: { taskIds: string[]; reason: string }): Promise<void> {
+    return this.tasks.cancel(input.taskIds, input.reason);
+  }
+
   async recordTaskCompletion(completion: TaskCompletion): Promise<void> {
-    await this.tasks.recordCompletion(
+    const stored = await this.tasks.recordCompletion(
       completion.taskId,
       completion.outcome as JsonObject,
       completion.actor,
       new Date(completion.completedAt),
     );
+    // Not open in the read model (cancelled, or completed by a try whose answer was lost): the
+    // completion stands only if it is this one.
+    if (!stored && !(await this.tasks.isCompletedAs(completion.taskId, completion.actor, new Date(completion.completedAt)))) {
+      throw new InvalidInputError(`Task ${completion.taskId} is not open`);
+    }
   }
 }

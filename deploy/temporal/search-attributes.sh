@@ -22,6 +22,7 @@ ATTRIBUTES=(
   OwnerAgency=Keyword
   NextDeadline=Datetime
   Overdue=Bool
+  Stuck=Bool
 )
 
 log() { echo "[sagsflow search attributes] $*"; }

@@ -1,95 +1,468 @@
 import {
   allHandlersFinished,
+  ApplicationFailure,
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
+  patched,
   setHandler,
+  TemporalFailure,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { notificationDeadlines, POLICIES } from '@sagsflow/domain';
+import { type Agency, handoverProblem, nextOwnership, notificationDeadlines, type Ownership } from '@sagsflow/domain';
 import {
-  CaseNotification,
-  CaseProcessState,
+  type BufferedSignal,
+  CaseFailure,
+  type CaseNotification,
+  caseOwnerChangedSignal,
+  type CaseProcessState,
   caseStateQuery,
-  CaseWorkflowInput,
+  type CaseWorkflowInput,
+  type HandoverRequest,
+  type HandoverResult,
+  handoverRequestedSignal,
+  handoverSettledSignal,
+  involveAgencyUpdate,
+  type InvolvementRequest,
   notificationReceivedSignal,
+  type OpenTask,
   ownerChangedSignal,
+  processEndedSignal,
+  processStartedSignal,
+  type RecordMeasureRequest,
   recordMeasureUpdate,
+  requestHandoverUpdate,
   SearchAttributeKeys,
+  setTovholderUpdate,
+  staffLeftSignal,
+  type TaskCompletion,
+  type Tovholder,
 } from '@sagsflow/temporal/shared';
 import { activities } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
+import { CASE_ORCHESTRATION_PATCH } from '../shared/patches';
+import { policyOf } from '../shared/policy';
+import { failureType } from '../shared/process';
+import { caseWorkflowBeforeOrchestration } from './case-before-orchestration';
+
+/** How many answered hand-over requests the case remembers, to answer a repeated request alike. */
+const RECENT_HANDOVERS = 20;
+
+const REFUSALS: readonly string[] = Object.values(CaseFailure);
+
+/** A request this workflow refused (its own rule), as opposed to work that failed. */
+function isRefusal(error: unknown): boolean {
+  return error instanceof ApplicationFailure && REFUSALS.includes(error.type ?? '');
+}
+
+interface Answer<T> {
+  done: boolean;
+  value?: T;
+  error?: unknown;
+}
+
+/** What the case workflow does, one at a time, in arrival order: nothing races on the owner or the tovholder. */
+type Step =
+  | { kind: 'handover'; request: HandoverRequest; answer?: Answer<HandoverResult> }
+  | { kind: 'task-completed'; task: OpenTask; completion: TaskCompletion }
+  | { kind: 'task-overdue'; task: OpenTask }
+  | { kind: 'owner-changed-by-process'; agency: Agency; reason: string }
+  | { kind: 'tovholder'; username?: string; by: string; answer: Answer<Tovholder | null> }
+  | { kind: 'staff-left'; username: string }
+  | { kind: 'involve'; request: InvolvementRequest; answer: Answer<{ taskId: string }> }
+  | { kind: 'reassess'; notification: CaseNotification }
+  | { kind: 'measure'; request: RecordMeasureRequest; answer: Answer<CaseProcessState> };
 
 /**
- * The child's case (sag): one long-lived workflow per child per municipality. Every notification
- * about the child reaches it (signal-with-start); it knows which agency owns the case and which
- * measures are open, and asks for a re-assessment by fresh eyes when a notification arrives while
- * the child already receives support (BL §137 stk. 1). It continues as new when the server
- * suggests it, so it can live for years.
+ * The child's case (sag): one long-lived workflow per child per municipality, and the one writer
+ * of who owns the case and who is its tovholder. Every notification reaches it (signal-with-start)
+ * and every process registers with it. It hands the case over only when the receiving agency
+ * accepts (acute: at once), asks other agencies for contributions without handing over, keeps the
+ * tovholder, and asks for a re-assessment by fresh eyes when a notification arrives while the child
+ * receives support (BL §137 stk. 1). It continues as new when the server suggests it, taking its
+ * open tasks along, so it can live for years.
  */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
-  const { workflowId } = workflowInfo();
-  const tasks = new HumanTasks(POLICIES[input.policy]);
-  const due = notificationDeadlines(POLICIES[input.policy]);
-  const state: CaseProcessState = input.state ?? { ownerAgency: 'RECEPTION', notifications: [], openMeasures: [], reassessments: 0 };
-  let inFlight = 0;
-  const track = async (work: () => Promise<void>) => {
-    inFlight++;
-    try {
-      await work();
-    } finally {
-      inFlight--;
-    }
+  const next = patched(CASE_ORCHESTRATION_PATCH) ? await orchestrateCase(input) : await caseWorkflowBeforeOrchestration(input);
+  await continueAsNew<typeof caseWorkflow>(next);
+}
+
+async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowInput> {
+  const { workflowId, runId } = workflowInfo();
+  const policy = policyOf(input);
+  const due = notificationDeadlines(policy);
+  const carried = input.state ?? { ownerAgency: 'RECEPTION', notifications: [], openMeasures: [], reassessments: 0 };
+  const state: CaseProcessState = {
+    tovholder: null,
+    pendingHandover: null,
+    handoverQueue: [],
+    processes: [],
+    recentHandovers: [],
+    ...carried,
+    openTasks: undefined,
+    buffered: undefined,
   };
+  const tasks = new HumanTasks(policy, carried.openTasks ?? []);
+  const steps: Step[] = [];
+  let stepCount = 0;
+  tasks.onCompleted = (task, completion) => steps.push({ kind: 'task-completed', task, completion });
+  tasks.onOverdue = (task) => steps.push({ kind: 'task-overdue', task });
+
   const event = (key: string, type: string, actor: string, data: Record<string, string> = {}) =>
     activities().recordCaseEvent({ key: `${workflowId}/${key}`, caseId: input.caseId, type, actor, at: new Date().toISOString(), data });
+  const ask = async <T>(step: Step & { answer: Answer<T> }): Promise<T> => {
+    steps.push(step);
+    await condition(() => step.answer.done);
+    if (step.answer.error) throw step.answer.error;
+    return step.answer.value as T;
+  };
+  const ownership = (): Ownership => ({
+    owner: state.ownerAgency,
+    pending: state.pendingHandover ? { requestId: state.pendingHandover.requestId, from: state.pendingHandover.from, to: state.pendingHandover.to } : null,
+  });
+  const runningProcesses = () => [...state.notifications.map((n) => n.workflowId), ...(state.processes ?? []).map((p) => p.workflowId)];
 
-  const reassess = (notification: CaseNotification) =>
-    track(async () => {
-      state.reassessments++;
-      const { username } = await activities().pickFreshCaseworker({ caseId: input.caseId, agency: 'AUTHORITY' });
-      await event(`reassessment/${notification.notificationId}`, 'reassessment.requested', 'system', {
-        notificationId: notification.notificationId,
-        assignee: username ?? '',
-      });
-      await tasks.perform(
-        {
-          kind: 'reassessment',
-          caseId: input.caseId,
-          processKind: 'case',
-          step: 'reassessment',
-          agency: 'AUTHORITY',
-          assignee: username ?? undefined,
-          dueAt: due.reassessment(new Date()).toISOString(),
-        },
-        { occurrence: notification.notificationId },
-      );
-    });
-
-  setHandler(caseStateQuery, () => state);
-  setHandler(notificationReceivedSignal, (notification) => {
+  // ---- signals, updates and the query: they only queue steps -------------------------------
+  setHandler(caseStateQuery, () => ({ ...state, openTasks: tasks.carried }));
+  const received = (notification: CaseNotification) => {
     // A retried intake signals again: each notification counts once.
     if (state.notifications.some((n) => n.notificationId === notification.notificationId)) return;
     state.notifications.push(notification);
-    if (state.openMeasures.length > 0) void reassess(notification);
+    if (state.openMeasures.length > 0) steps.push({ kind: 'reassess', notification });
+  };
+  const processEnded = ({ workflowId: ended }: { workflowId: string }) => {
+    // Ended processes leave the carried state; the read model keeps their history.
+    state.notifications = state.notifications.filter((n) => n.workflowId !== ended);
+    state.processes = (state.processes ?? []).filter((p) => p.workflowId !== ended);
+  };
+  const dispatch = (signal: BufferedSignal) => {
+    if (signal.handoverRequested) steps.push({ kind: 'handover', request: signal.handoverRequested });
+    if (signal.staffLeft) steps.push({ kind: 'staff-left', username: signal.staffLeft.username });
+    if (signal.processEnded) processEnded(signal.processEnded);
+  };
+  setHandler(notificationReceivedSignal, received);
+  setHandler(processStartedSignal, (process) => {
+    if (!state.processes?.some((p) => p.workflowId === process.workflowId)) state.processes = [...(state.processes ?? []), process];
   });
-  setHandler(ownerChangedSignal, ({ agency, reason }) =>
-    track(async () => {
-      if (state.ownerAgency === agency) return;
-      const from = state.ownerAgency;
-      state.ownerAgency = agency;
-      upsertSearchAttributes([{ key: SearchAttributeKeys.ownerAgency, value: agency }]);
-      await activities().setCaseOwner({ caseId: input.caseId, agency });
-      await event(`owner/${state.notifications.length}/${agency}`, 'owner.changed', 'system', { from, to: agency, reason });
-    }),
-  );
-  setHandler(recordMeasureUpdate, async (request) => {
-    state.openMeasures.push({ measureId: request.measureId, kind: request.kind });
-    await activities().recordMeasure({ ...request, caseId: input.caseId, at: new Date().toISOString() });
-    await event(`measure/${request.measureId}`, 'measure.recorded', request.decidedBy, { kind: request.kind });
-    return state;
+  setHandler(processEndedSignal, processEnded);
+  setHandler(handoverRequestedSignal, (request) => dispatch({ handoverRequested: request }));
+  setHandler(staffLeftSignal, (left) => dispatch({ staffLeft: left }));
+  setHandler(ownerChangedSignal, ({ agency, reason }) => void steps.push({ kind: 'owner-changed-by-process', agency, reason }));
+  setHandler(requestHandoverUpdate, (request) => ask({ kind: 'handover', request, answer: { done: false } }), {
+    validator: (request) => {
+      if (answered(request.requestId)) return;
+      const problem = handoverProblem(state.ownerAgency, request.to);
+      if (problem) throw ApplicationFailure.create({ type: CaseFailure.invalidHandover, message: problem, details: [{ field: 'to', rules: ['handover'] }] });
+      if (state.pendingHandover || (state.handoverQueue ?? []).length > 0) {
+        throw ApplicationFailure.create({
+          type: CaseFailure.handoverPending,
+          message: `A hand-over to ${state.pendingHandover?.to ?? 'another agency'} is waiting for acceptance; one at a time`,
+        });
+      }
+    },
   });
+  setHandler(involveAgencyUpdate, (request) => ask({ kind: 'involve', request, answer: { done: false } }), {
+    validator: ({ agency }) => {
+      const problem = handoverProblem(state.ownerAgency, agency, 'agency');
+      if (problem) throw ApplicationFailure.create({ type: CaseFailure.invalidInvolvement, message: problem, details: [{ field: 'agency', rules: ['involvement'] }] });
+    },
+  });
+  setHandler(setTovholderUpdate, ({ username, by }) => ask({ kind: 'tovholder', username, by, answer: { done: false } }));
+  setHandler(recordMeasureUpdate, (request) => ask({ kind: 'measure', request, answer: { done: false } }));
+  for (const signal of carried.buffered ?? []) dispatch(signal);
 
-  await condition(() => workflowInfo().continueAsNewSuggested && inFlight === 0 && tasks.open.length === 0 && allHandlersFinished());
-  await continueAsNew<typeof caseWorkflow>({ ...input, state });
+  // ---- the steps ------------------------------------------------------------------------------
+  function answered(requestId: string): HandoverResult | undefined {
+    if (state.pendingHandover?.requestId === requestId) return { requestId, status: 'pending', owner: state.ownerAgency };
+    return state.recentHandovers?.find((r) => r.requestId === requestId);
+  }
+
+  async function settle(request: Pick<HandoverRequest, 'requestId' | 'replyTo'>, result: HandoverResult): Promise<HandoverResult> {
+    state.recentHandovers = [...(state.recentHandovers ?? []), result].slice(-RECENT_HANDOVERS);
+    if (request.replyTo) {
+      await getExternalWorkflowHandle(request.replyTo)
+        .signal(handoverSettledSignal, result)
+        .catch(() => undefined); // the process ended meanwhile: nobody waits for the answer
+    }
+    return result;
+  }
+
+  async function changeOwner(to: Agency, reason: string, ref: string, by: string): Promise<void> {
+    const from = state.ownerAgency;
+    state.ownerAgency = to;
+    upsertSearchAttributes([{ key: SearchAttributeKeys.ownerAgency, value: to }]);
+    await activities().setCaseOwner({ caseId: input.caseId, agency: to });
+    await event(`owner/${ref}`, 'owner.changed', by, { from, to, reason });
+    // Each process shows the case's owner in Temporal Web too.
+    await Promise.all(
+      runningProcesses().map((id) =>
+        getExternalWorkflowHandle(id)
+          .signal(caseOwnerChangedSignal, { agency: to })
+          .catch(() => undefined),
+      ),
+    );
+  }
+
+  async function setPending(pending: CaseProcessState['pendingHandover']): Promise<void> {
+    state.pendingHandover = pending;
+    await activities().setPendingHandover({ caseId: input.caseId, pending: pending ?? null });
+  }
+
+  async function handover(request: HandoverRequest, fromPerson: boolean): Promise<HandoverResult | undefined> {
+    const known = answered(request.requestId);
+    if (known) return known;
+    const step = nextOwnership(ownership(), { type: 'request', requestId: request.requestId, to: request.to, acute: request.acute });
+    const result = (status: HandoverResult['status'], extra: Partial<HandoverResult> = {}) =>
+      settle(request, { requestId: request.requestId, status, owner: state.ownerAgency, ...extra });
+    switch (step.outcome) {
+      case 'invalid':
+        if (fromPerson) throw ApplicationFailure.create({ type: CaseFailure.invalidHandover, message: step.problem });
+        return result('declined', { reason: step.problem });
+      case 'already-owner':
+        return result('already-owner');
+      case 'busy':
+        if (fromPerson) throw ApplicationFailure.create({ type: CaseFailure.handoverPending, message: 'A hand-over is waiting for acceptance' });
+        // A process waits its turn behind the pending hand-over.
+        state.handoverQueue = [...(state.handoverQueue ?? []), request];
+        return undefined;
+      case 'moved': {
+        const cancelled = state.pendingHandover;
+        if (cancelled) {
+          await tasks.cancel('an acute move took the case', cancelled.taskId ? [cancelled.taskId] : []);
+          await setPending(null);
+          await event(`handover/${cancelled.requestId}/cancelled`, 'handover.cancelled', 'system', { to: cancelled.to, reason: 'acute move' });
+          await settle(cancelled, { requestId: cancelled.requestId, status: 'cancelled', owner: request.to, reason: 'acute move' });
+        }
+        if (state.ownerAgency !== request.to) await changeOwner(request.to, request.reason, request.requestId, request.requestedBy);
+        return result('accepted', { by: request.requestedBy });
+      }
+      case 'pending': {
+        const requestedAt = new Date();
+        const dueAt = due.handover(requestedAt).toISOString();
+        const taskId = await tasks.open(
+          { kind: 'accept-handover', caseId: input.caseId, processKind: 'case', step: 'accept-handover', agency: request.to, assignee: request.assignee, dueAt },
+          { occurrence: request.requestId, purpose: { handover: request.requestId } },
+        );
+        await setPending({
+          requestId: request.requestId,
+          from: state.ownerAgency,
+          to: request.to,
+          reason: request.reason,
+          requestedBy: request.requestedBy,
+          requestedAt: requestedAt.toISOString(),
+          dueAt,
+          taskId,
+          replyTo: request.replyTo,
+        });
+        await event(`handover/${request.requestId}/requested`, 'handover.requested', request.requestedBy, {
+          from: state.ownerAgency,
+          to: request.to,
+          reason: request.reason,
+          assignee: request.assignee ?? '',
+        });
+        return { requestId: request.requestId, status: 'pending', owner: state.ownerAgency };
+      }
+      default:
+        throw ApplicationFailure.nonRetryable(`Unexpected hand-over outcome ${step.outcome}`);
+    }
+  }
+
+  async function answerHandover(requestId: string, completion: TaskCompletion): Promise<void> {
+    const pending = state.pendingHandover;
+    const decision = completion.outcome.decision === 'decline' ? 'decline' : 'accept';
+    const step = nextOwnership(ownership(), { type: decision, requestId });
+    if (!pending || step.outcome === 'stale') return;
+    const reason = typeof completion.outcome.reason === 'string' ? completion.outcome.reason : '';
+    await setPending(null);
+    if (step.outcome === 'accepted') {
+      await event(`handover/${requestId}/accepted`, 'handover.accepted', completion.actor, { from: pending.from, to: pending.to });
+      await changeOwner(pending.to, pending.reason, requestId, completion.actor);
+      await settle(pending, { requestId, status: 'accepted', owner: state.ownerAgency, by: completion.actor });
+    } else {
+      await event(`handover/${requestId}/declined`, 'handover.declined', completion.actor, { from: pending.from, to: pending.to, reason });
+      await activities().alertLeads({
+        key: `${workflowId}/handover/${requestId}/declined`,
+        type: 'handover.declined',
+        agencies: [pending.from],
+        caseId: input.caseId,
+        data: { from: pending.from, to: pending.to },
+      });
+      await settle(pending, { requestId, status: 'declined', owner: state.ownerAgency, by: completion.actor, reason });
+    }
+    const [next, ...rest] = state.handoverQueue ?? [];
+    state.handoverQueue = rest;
+    if (next) steps.unshift({ kind: 'handover', request: next });
+  }
+
+  async function setTovholder(tovholder: Tovholder | null, by: string, reason: string): Promise<Tovholder | null> {
+    const from = state.tovholder?.username ?? '';
+    state.tovholder = tovholder;
+    await activities().setTovholder({ caseId: input.caseId, tovholder: tovholder && { username: tovholder.username, since: tovholder.since } });
+    await event(`tovholder/${runId}/${stepCount}`, 'tovholder.changed', by, { from, to: tovholder?.username ?? '', reason });
+    if (tovholder) {
+      await activities().alertUser({
+        key: `${workflowId}/tovholder/${runId}/${stepCount}`,
+        username: tovholder.username,
+        type: 'tovholder.assigned',
+        caseId: input.caseId,
+        data: { username: tovholder.username },
+      });
+    }
+    return tovholder;
+  }
+
+  async function assignTovholder(by: string, exclude: string[], reason: string): Promise<Tovholder | null> {
+    const assigned = await activities().assignCoordinator({ caseId: input.caseId, exclude });
+    if (!assigned.username || !assigned.agency) {
+      await activities().alertLeads({
+        key: `${workflowId}/tovholder/${runId}/${stepCount}/none`,
+        type: 'tovholder.assigned',
+        agencies: policy.coordinatorAgencies,
+        caseId: input.caseId,
+        data: { username: '' },
+      });
+      return setTovholder(null, by, `${reason}; nobody eligible`);
+    }
+    if (assigned.username === state.tovholder?.username) return state.tovholder;
+    return setTovholder({ username: assigned.username, agency: assigned.agency, since: new Date().toISOString() }, by, reason);
+  }
+
+  async function reassess(notification: CaseNotification): Promise<void> {
+    state.reassessments++;
+    const { username } = await activities().pickFreshCaseworker({ caseId: input.caseId, agency: 'AUTHORITY' });
+    await event(`reassessment/${notification.notificationId}`, 'reassessment.requested', 'system', {
+      notificationId: notification.notificationId,
+      assignee: username ?? '',
+    });
+    if (!username) {
+      // Nobody in the agency is new to the case: the lead must find someone (BL §137 stk. 1).
+      await activities().alertLeads({
+        key: `${workflowId}/reassessment/${notification.notificationId}/no-fresh-caseworker`,
+        type: 'reassessment.no-fresh-caseworker',
+        agencies: ['AUTHORITY'],
+        caseId: input.caseId,
+        data: { notificationId: notification.notificationId },
+      });
+    }
+    await tasks.open(
+      {
+        kind: 'reassessment',
+        caseId: input.caseId,
+        processKind: 'case',
+        step: 'reassessment',
+        agency: 'AUTHORITY',
+        assignee: username ?? undefined,
+        dueAt: due.reassessment(new Date()).toISOString(),
+      },
+      { occurrence: notification.notificationId, purpose: { reassessment: notification.notificationId } },
+    );
+  }
+
+  async function run(step: Step): Promise<unknown> {
+    switch (step.kind) {
+      case 'handover':
+        return handover(step.request, step.answer !== undefined);
+      case 'task-completed': {
+        const { purpose } = step.task;
+        if (purpose?.handover) return answerHandover(purpose.handover, step.completion);
+        if (purpose?.involvement) {
+          return event(`involvement/${purpose.involvement}/contributed`, 'involvement.contributed', step.completion.actor, { agency: step.task.request.agency });
+        }
+        return event(`task/${step.task.id}/completed`, `${step.task.request.kind}.completed`, step.completion.actor);
+      }
+      case 'task-overdue': {
+        const pending = state.pendingHandover;
+        if (!step.task.purpose?.handover || pending?.requestId !== step.task.purpose.handover) return undefined;
+        // The receiving agency's lead has the escalated task; the sender's lead must know too.
+        return activities().alertLeads({
+          key: `${workflowId}/handover/${pending.requestId}/overdue`,
+          type: 'handover.overdue',
+          agencies: [pending.from],
+          caseId: input.caseId,
+          taskId: step.task.id,
+          data: { from: pending.from, to: pending.to },
+        });
+      }
+      case 'owner-changed-by-process':
+        if (state.ownerAgency === step.agency) return undefined;
+        return changeOwner(step.agency, step.reason, `${runId}/${stepCount}`, 'system');
+      case 'tovholder': {
+        if (!step.username) return assignTovholder(step.by, [], 'assigned by caseload');
+        if (step.username === state.tovholder?.username) return state.tovholder;
+        const { agency } = await activities().coordinatorCandidate({ username: step.username });
+        if (!agency) {
+          throw ApplicationFailure.create({
+            type: CaseFailure.invalidTovholder,
+            message: `username must be an active member of ${policy.coordinatorAgencies.join(' or ')}`,
+            details: [{ field: 'username', rules: ['tovholder'] }],
+          });
+        }
+        return setTovholder({ username: step.username, agency, since: new Date().toISOString() }, step.by, 'chosen by a lead');
+      }
+      case 'staff-left':
+        if (state.tovholder?.username !== step.username) return undefined;
+        return assignTovholder('system', [step.username], `${step.username} left`);
+      case 'involve': {
+        const open = tasks.carried.find((t) => t.purpose?.involvement === step.request.requestId);
+        if (open) return { taskId: open.id };
+        const dueAt = step.request.dueAt ?? due.involvement(new Date()).toISOString();
+        const taskId = await tasks.open(
+          { kind: 'contribution', caseId: input.caseId, processKind: 'case', step: 'contribution', agency: step.request.agency, dueAt },
+          { occurrence: step.request.requestId, purpose: { involvement: step.request.requestId } },
+        );
+        await event(`involvement/${step.request.requestId}/requested`, 'involvement.requested', step.request.requestedBy, {
+          agency: step.request.agency,
+          what: step.request.what,
+        });
+        return { taskId };
+      }
+      case 'reassess':
+        return reassess(step.notification);
+      case 'measure': {
+        state.openMeasures.push({ measureId: step.request.measureId, kind: step.request.kind });
+        await activities().recordMeasure({ ...step.request, caseId: input.caseId, at: new Date().toISOString() });
+        await event(`measure/${step.request.measureId}`, 'measure.recorded', step.request.decidedBy, { kind: step.request.kind });
+        return state;
+      }
+    }
+  }
+
+  /** A step that cannot proceed (an activity failed for good): alert an operator, mark the case, go on with the next. */
+  async function stuck(step: Step, error: unknown): Promise<void> {
+    state.stuck = true;
+    upsertSearchAttributes([{ key: SearchAttributeKeys.stuck, value: true }]);
+    const key = `stuck/${runId}/${stepCount}`;
+    const data = { step: step.kind, errorType: failureType(error) };
+    try {
+      await activities().alertLeads({ key: `${workflowId}/${key}`, type: 'process.stuck', agencies: [state.ownerAgency], admins: true, caseId: input.caseId, data });
+      await event(key, 'process.stuck', 'system', data);
+    } catch {
+      // The alert could not be stored either: `Stuck` in Temporal Web is what is left.
+    }
+  }
+
+  const mayContinueAsNew = () => {
+    const { continueAsNewSuggested, historyLength } = workflowInfo();
+    const long = continueAsNewSuggested || (input.continueAsNewAfterEvents !== undefined && historyLength >= input.continueAsNewAfterEvents);
+    return long && tasks.idle && allHandlersFinished();
+  };
+  for (;;) {
+    await condition(() => steps.length > 0 || mayContinueAsNew());
+    const step = steps.shift();
+    if (!step) break;
+    stepCount++;
+    const answer = 'answer' in step ? step.answer : undefined;
+    try {
+      const value = await run(step);
+      if (answer) Object.assign(answer, { value, done: true });
+    } catch (error) {
+      // A bug in this code fails the workflow task, to be retried once fixed; a refusal of ours
+      // answers the request; an activity that failed for good leaves the step stuck.
+      if (!(error instanceof TemporalFailure)) throw error;
+      if (!isRefusal(error)) await stuck(step, error);
+      if (answer) Object.assign(answer, { error, done: true });
+    }
+  }
+  return { ...input, policyValues: policy, state: { ...state, openTasks: tasks.carried } };
 }

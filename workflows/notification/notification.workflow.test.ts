@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import {
+  caseStateQuery,
   completeTaskUpdate,
   type CreateTaskInput,
+  notificationReceivedSignal,
   notificationStateQuery,
   type NotificationWorkflowInput,
   SearchAttributeKeys,
   type TaskCompletion,
 } from '@sagsflow/temporal/shared';
 import { notificationDeadlines, POLICIES } from '@sagsflow/domain';
-import { workflowBundlerOptions, WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle';
 import { createTimeSkippingEnv } from '../../test/support/time-skipping';
+import { type ActivityCall, callsOf, eventually, fakeActivityWorker, waitUntil } from '../../test/support/workflow-harness';
 
 /**
  * The notification workflow with its activities mocked (this is the workflow's unit test), on a
@@ -20,8 +22,7 @@ import { createTimeSkippingEnv } from '../../test/support/time-skipping';
  */
 describe('notificationWorkflow (time skipped)', () => {
   let env: TestWorkflowEnvironment;
-  type Call = { name: string; at: number; arg: unknown };
-  let calls: Call[];
+  let calls: ActivityCall[];
 
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
@@ -33,34 +34,9 @@ describe('notificationWorkflow (time skipped)', () => {
   async function withNotification<T>(
     fn: (handle: WorkflowHandle, input: NotificationWorkflowInput) => Promise<T>,
     overrides: Partial<NotificationWorkflowInput> = {},
+    activityOverrides: Record<string, (arg: unknown) => unknown> = {},
   ): Promise<T> {
-    const record = (name: string, result?: unknown) => async (arg: unknown) => {
-      calls.push({ name, at: await env.currentTimeMs(), arg });
-      return result;
-    };
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: 'notification-test',
-      workflowsPath: WORKFLOWS_PATH,
-      bundlerOptions: workflowBundlerOptions,
-      activities: {
-        createTask: async (input: CreateTaskInput) => {
-          await record('createTask')(input);
-          return { id: input.id };
-        },
-        remindTask: record('remindTask'),
-        escalateTask: record('escalateTask'),
-        recordTaskCompletion: record('recordTaskCompletion'),
-        recordCaseEvent: record('recordCaseEvent'),
-        recordTriageDecision: record('recordTriageDecision'),
-        draftLetter: record('draftLetter', { id: 'letter-1' }),
-        markLetterSent: record('markLetterSent'),
-        assignCaseworker: record('assignCaseworker', { username: 'caseworker2', atCap: false }),
-        setCaseOwner: record('setCaseOwner'),
-        recordMeasure: record('recordMeasure'),
-        pickFreshCaseworker: record('pickFreshCaseworker', { username: 'caseworker3' }),
-      },
-    });
+    const { worker, taskQueue } = await fakeActivityWorker(env, calls, activityOverrides);
     const receivedAt = new Date(await env.currentTimeMs()).toISOString();
     const caseNumber = `T-${randomUUID().slice(0, 8)}`;
     const input: NotificationWorkflowInput = {
@@ -78,14 +54,17 @@ describe('notificationWorkflow (time skipped)', () => {
     return worker.runUntil(async () => {
       await env.client.workflow.start('caseWorkflow', {
         workflowId: input.caseWorkflowId,
-        taskQueue: 'notification-test',
+        taskQueue,
         args: [{ caseId: input.caseId, caseNumber, municipality: 'demo', policy: 'legal' }],
       });
       const handle = await env.client.workflow.start('notificationWorkflow', {
         workflowId: `notification-${input.notificationId}`,
-        taskQueue: 'notification-test',
+        taskQueue,
         args: [input],
       });
+      await env.client.workflow
+        .getHandle(input.caseWorkflowId)
+        .signal(notificationReceivedSignal, { notificationId: input.notificationId, workflowId: handle.workflowId, receivedAt });
       return fn(handle, input);
     });
   }
@@ -190,9 +169,9 @@ describe('notificationWorkflow (time skipped)', () => {
     );
   });
 
-  it('lets an abuse notification only open an investigation, hands it over on acceptance, and asks for a conversation with the child', async () => {
+  it('lets an abuse notification only open an investigation, asks the case workflow for the hand-over, and asks for a conversation with the child', async () => {
     await withNotification(
-      async (handle) => {
+      async (handle, input) => {
         await env.sleep('1 hour');
         const refused = await complete(handle, taskIdOf(handle), { decision: 'close' }).catch((e: WorkflowUpdateFailedError) => e);
         expect((refused as WorkflowUpdateFailedError).cause).toMatchObject({
@@ -202,26 +181,81 @@ describe('notificationWorkflow (time skipped)', () => {
         await complete(handle, taskIdOf(handle), { decision: 'investigation' });
         await waitUntil(() => created('accept-handover').length === 1);
         const [handover] = created('accept-handover');
-        expect(handover).toMatchObject({ agency: 'AUTHORITY', assignee: 'caseworker2' });
+        // The case workflow, the one writer of the owner, holds the acceptance.
+        expect(handover).toMatchObject({ agency: 'AUTHORITY', assignee: 'caseworker2', workflowId: input.caseWorkflowId, processKind: 'case' });
         expect(calls.some((c) => c.name === 'setCaseOwner')).toBe(false); // the sender owns it until accepted
+        expect((await handle.query(notificationStateQuery)).step).toBe('handover');
 
-        await complete(handle, handover.id, {}, 'caseworker2');
+        const caseHandle = env.client.workflow.getHandle(input.caseWorkflowId);
+        await complete(caseHandle, handover.id, { decision: 'accept' }, 'caseworker2');
         await waitUntil(() => created('child-conversation').length === 1);
-        // The case workflow records the new owner on its own schedule, after the signal.
-        await waitUntil(() => calls.some((c) => c.name === 'setCaseOwner'));
-        expect(calls.find((c) => c.name === 'setCaseOwner')!.arg).toMatchObject({ agency: 'AUTHORITY' });
-        const refusedConversation = await complete(handle, created('child-conversation')[0].id, {}, 'caseworker2').catch((e) => e);
-        expect((refusedConversation as WorkflowUpdateFailedError).cause).toMatchObject({ message: expect.stringContaining('outcome.heldOn') });
-        await complete(handle, created('child-conversation')[0].id, { heldOn: '2026-11-25' }, 'caseworker2');
+        expect(callsOf(calls, 'setCaseOwner')).toEqual([expect.objectContaining({ agency: 'AUTHORITY' })]);
+        const conversation = created('child-conversation')[0].id;
+        const refusedConversation = await complete(handle, conversation, {}, 'caseworker2').catch((e) => e);
+        expect((refusedConversation as WorkflowUpdateFailedError).cause).toMatchObject({ message: expect.stringContaining('outcome.parentSuspected') });
+        await complete(handle, conversation, { heldOn: '2026-11-25', parentSuspected: false }, 'caseworker2');
         expect(await handle.result()).toMatchObject({ step: 'done', decision: 'investigation', handedOverTo: 'AUTHORITY' });
+        // The notification's own search attribute follows the case's owner.
+        expect((await handle.describe()).typedSearchAttributes.get(SearchAttributeKeys.ownerAgency)).toBe('AUTHORITY');
+        // The ended process leaves the case's carried state.
+        await eventually(async () => expect((await caseHandle.query(caseStateQuery)).notifications).toEqual([]));
       },
       { abuse: true },
     );
   });
 
-  /** Polls while the worker runs (activities and signals land asynchronously). */
-  async function waitUntil(check: () => boolean): Promise<void> {
-    for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
-    expect(check()).toBe(true);
-  }
+  it('takes acute action at once on an abuse notification in acute danger, and still requires the investigation', async () => {
+    await withNotification(
+      async (handle, input) => {
+        await env.sleep('10 minutes');
+        await complete(handle, taskIdOf(handle), { decision: 'acute' });
+        await waitUntil(() => created('acute-action').length === 1);
+        expect(created('accept-handover')).toEqual([]); // acute: no acceptance
+        expect(callsOf(calls, 'setCaseOwner')).toEqual([expect.objectContaining({ agency: 'AUTHORITY' })]);
+        const caseState = await env.client.workflow.getHandle(input.caseWorkflowId).query(caseStateQuery);
+        expect(caseState.ownerAgency).toBe('AUTHORITY');
+        expect(Date.parse(created('acute-action')[0].dueAt) - (await env.currentTimeMs())).toBeLessThanOrEqual(2 * HOUR);
+        await complete(handle, created('acute-action')[0].id, { action: 'child placed with grandparents tonight' }, 'caseworker2');
+        await waitUntil(() => callsOf<{ type: string }>(calls, 'recordCaseEvent').some((e) => e.type === 'investigation.required'));
+        await waitUntil(() => created('child-conversation').length === 1);
+      },
+      { abuse: true, acute: true },
+    );
+  });
+
+  it('closes its open tasks and tells its case when it is cancelled', async () => {
+    await withNotification(
+      async (handle, input) => {
+        await env.sleep('1 hour');
+        await handle.cancel();
+        await expect(handle.result()).rejects.toThrow();
+        expect(callsOf(calls, 'cancelTasks')).toEqual([{ taskIds: [taskIdOf(handle)], reason: 'process cancelled' }]);
+        expect(callsOf(calls, 'recordCaseEvent')).toContainEqual(expect.objectContaining({ type: 'process.cancelled', data: expect.objectContaining({ step: 'triage' }) }));
+        await eventually(async () => expect((await env.client.workflow.getHandle(input.caseWorkflowId).query(caseStateQuery)).notifications).toEqual([]));
+      },
+    );
+  });
+
+  it('fails at once on an error that cannot heal: no endless retry, tasks closed, Stuck and an operator alert', async () => {
+    let receipts = 0;
+    await withNotification(
+      async (handle) => {
+        await expect(handle.result()).rejects.toThrow();
+        expect(receipts).toBe(1); // not retried
+        expect(callsOf(calls, 'alertLeads')).toEqual([
+          expect.objectContaining({ type: 'process.stuck', admins: true, agencies: ['RECEPTION'], data: expect.objectContaining({ errorType: 'MissingRow' }) }),
+        ]);
+        expect((await handle.describe()).typedSearchAttributes.get(SearchAttributeKeys.stuck)).toBe(true);
+        expect(callsOf(calls, 'recordCaseEvent')).toContainEqual(expect.objectContaining({ type: 'process.failed' }));
+        expect(callsOf<{ taskIds: string[] }>(calls, 'cancelTasks')[0].taskIds).toContain(taskIdOf(handle));
+      },
+      { source: 'professional' },
+      {
+        draftLetter: () => {
+          receipts++;
+          throw ApplicationFailure.nonRetryable('the notification row is gone', 'MissingRow');
+        },
+      },
+    );
+  });
 });

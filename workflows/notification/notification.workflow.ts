@@ -2,20 +2,25 @@ import {
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
+  patched,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
   type Agency,
+  investigationRequired,
   notificationDeadlines,
   notifierGetsLetters,
-  POLICIES,
   receivingAgency,
   type TriageDecision,
   triageDecisionProblem,
 } from '@sagsflow/domain';
 import {
+  caseOwnerChangedSignal,
+  type HandoverResult,
+  handoverRequestedSignal,
+  handoverSettledSignal,
   NotificationProcessState,
   NotificationWorkflowInput,
   notificationStateQuery,
@@ -25,20 +30,26 @@ import {
 } from '@sagsflow/temporal/shared';
 import { activities } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
+import { CASE_ORCHESTRATION_PATCH } from '../shared/patches';
+import { policyOf } from '../shared/policy';
+import { runProcess } from '../shared/process';
 
 /**
  * A notification of concern (underretning), from receipt to the agency that takes it on:
  * - reception triages it within the policy's deadline (24 hours by law; an acute one within 2), reminded before and escalated
  *   to the lead at the deadline; an abuse notification can only open an investigation;
  * - a professional notifier gets a receipt within 6 working days and feedback after the decision;
- * - an investigation, acute action or advisory-team referral is handed over, and the case changes
- *   owner only when the receiving agency accepts (acute: at once); abuse adds a conversation with
- *   the child.
- * Every deadline is a durable timer, so it survives restarts of every component.
+ * - an investigation, acute action or advisory-team referral asks the case workflow for a hand-over:
+ *   the case changes owner only when the receiving agency accepts (acute: at once); abuse adds a
+ *   conversation with the child, and after acute action the investigation is still required.
+ * Every deadline is a durable timer, so it survives restarts of every component. The process tells
+ * its case when it ends, and closes its tasks if it fails or is cancelled (`runProcess`).
  */
 export async function notificationWorkflow(input: NotificationWorkflowInput): Promise<NotificationProcessState> {
+  // Notifications started before the case workflow orchestrated hand-overs replay as they ran.
+  const orchestrated = patched(CASE_ORCHESTRATION_PATCH);
   const { workflowId } = workflowInfo();
-  const policy = POLICIES[input.policy];
+  const policy = policyOf(input);
   const tasks = new HumanTasks(policy);
   const due = notificationDeadlines(policy);
   const received = new Date(input.receivedAt);
@@ -47,7 +58,7 @@ export async function notificationWorkflow(input: NotificationWorkflowInput): Pr
     triageDueAt: due.triage(received, input.acute).toISOString(),
     overdue: false,
   };
-  setHandler(notificationStateQuery, () => ({ ...state, overdue: tasks.overdue, triageTaskId: state.triageTaskId ?? tasks.open[0]?.id }));
+  setHandler(notificationStateQuery, () => ({ ...state, overdue: tasks.overdue, triageTaskId: state.triageTaskId ?? tasks.outstanding[0]?.id }));
 
   const task = (request: Omit<TaskRequest, 'caseId' | 'processKind'>): TaskRequest => ({
     ...request,
@@ -71,27 +82,53 @@ export async function notificationWorkflow(input: NotificationWorkflowInput): Pr
     await event(`letter.${kind}.sent`, sent.actor);
   }
 
-  async function changeOwner(agency: Agency, reason: string): Promise<void> {
-    await getExternalWorkflowHandle(input.caseWorkflowId).signal(ownerChangedSignal, { agency, reason });
-    upsertSearchAttributes([{ key: SearchAttributeKeys.ownerAgency, value: agency }]);
-    state.handedOverTo = agency;
+  let settled: HandoverResult | undefined;
+  setHandler(handoverSettledSignal, (result) => {
+    if (result.requestId === `${workflowId}/handover`) settled = result;
+  });
+  setHandler(caseOwnerChangedSignal, ({ agency }) => upsertSearchAttributes([{ key: SearchAttributeKeys.ownerAgency, value: agency }]));
+
+  /** Asks the case workflow, the one writer of the owner, and waits for its answer. */
+  async function requestHandover(to: Agency, decision: TriageDecision, assignee: string | undefined): Promise<void> {
+    await getExternalWorkflowHandle(input.caseWorkflowId).signal(handoverRequestedSignal, {
+      requestId: `${workflowId}/handover`,
+      to,
+      reason: `triage decision: ${decision}`,
+      requestedBy: 'system',
+      acute: decision === 'acute',
+      assignee,
+      replyTo: workflowId,
+    });
+    await condition(() => settled !== undefined);
+    if (settled!.status === 'accepted' || settled!.status === 'already-owner') state.handedOverTo = to;
+  }
+
+  /** The hand-over as notifications started before orchestration made it themselves. */
+  async function handOverBeforeOrchestration(to: Agency, decision: TriageDecision, assignee: string | undefined): Promise<void> {
+    const changeOwner = async (agency: Agency, reason: string) => {
+      await getExternalWorkflowHandle(input.caseWorkflowId).signal(ownerChangedSignal, { agency, reason });
+      upsertSearchAttributes([{ key: SearchAttributeKeys.ownerAgency, value: agency }]);
+      state.handedOverTo = agency;
+    };
+    await event('handover.requested', 'system', { to, assignee: assignee ?? '' });
+    if (decision === 'acute') return changeOwner(to, 'acute notification');
+    const dueAt = due.handover(new Date()).toISOString();
+    const answer = await tasks.perform(task({ kind: 'accept-handover', step: 'accept-handover', agency: to, assignee, dueAt }));
+    if (answer.outcome.decision === 'decline') return event('handover.declined', answer.actor, { to });
+    await event('handover.accepted', answer.actor, { to });
+    await changeOwner(to, `hand-over accepted by ${to}`);
   }
 
   async function handOver(to: Agency, decision: TriageDecision): Promise<void> {
     state.step = 'handover';
     const caseworker = to === 'AUTHORITY' ? (await activities().assignCaseworker({ caseId: input.caseId, agency: to })).username : null;
     const assignee = caseworker ?? undefined;
-    await event('handover.requested', 'system', { to, assignee: caseworker ?? '' });
+    await (orchestrated ? requestHandover : handOverBeforeOrchestration)(to, decision, assignee);
     if (decision === 'acute') {
-      // Acute: the authority takes the case at once and must act within hours.
-      await changeOwner(to, 'acute notification');
+      // Acute: the authority has the case at once and must act within hours.
       const dueAt = due.acuteAction(new Date()).toISOString();
       await tasks.perform(task({ kind: 'acute-action', step: 'acute-action', agency: 'AUTHORITY', assignee, dueAt }));
-    } else {
-      const dueAt = due.handover(new Date()).toISOString();
-      const accepted = await tasks.perform(task({ kind: 'accept-handover', step: 'accept-handover', agency: to, assignee, dueAt }));
-      await event('handover.accepted', accepted.actor, { to });
-      await changeOwner(to, `hand-over accepted by ${to}`);
+      if (orchestrated && investigationRequired(input, decision)) await event('investigation.required', 'system', { reason: 'abuse' });
     }
     if (input.abuse) {
       const dueAt = due.childConversation(new Date()).toISOString();
@@ -99,25 +136,36 @@ export async function notificationWorkflow(input: NotificationWorkflowInput): Pr
     }
   }
 
+  async function decideAndFollowUp(): Promise<void> {
+    const triage = await tasks.perform(
+      task({ kind: 'triage', step: 'triage', agency: 'RECEPTION', dueAt: state.triageDueAt }),
+      { rule: (outcome) => triageDecisionProblem(input, outcome) },
+    );
+    const decision = triage.outcome.decision as TriageDecision;
+    Object.assign(state, { step: 'triaged', decision, triageTaskId: triage.taskId });
+    await activities().recordTriageDecision({ notificationId: input.notificationId, decision });
+    await event('triage.decided', triage.actor, { decision });
+
+    const followUps: Promise<void>[] = [];
+    if (letters) followUps.push(sendLetter('feedback', due.feedback(new Date()), decision));
+    const to = receivingAgency(decision);
+    if (to) followUps.push(handOver(to, decision));
+    await Promise.all(followUps);
+  }
+
   const letters = notifierGetsLetters(input.source);
-  const followUps: Promise<void>[] = [];
-  if (letters) followUps.push(sendLetter('receipt', due.receipt(received)));
+  async function run(): Promise<NotificationProcessState> {
+    // The receipt runs alongside the triage; either failing fails the process at once.
+    const receipt = letters ? sendLetter('receipt', due.receipt(received)) : undefined;
+    await Promise.all([receipt, decideAndFollowUp()]);
+    state.step = 'done';
+    await condition(allHandlersFinished);
+    return state;
+  }
 
-  const triage = await tasks.perform(
-    task({ kind: 'triage', step: 'triage', agency: 'RECEPTION', dueAt: state.triageDueAt }),
-    { rule: (outcome) => triageDecisionProblem(input, outcome) },
+  if (!orchestrated) return run();
+  return runProcess(
+    { kind: 'notification', caseId: input.caseId, caseWorkflowId: input.caseWorkflowId, tasks, owner: () => (state.handedOverTo as Agency | undefined) ?? 'RECEPTION', step: () => state.step },
+    run,
   );
-  const decision = triage.outcome.decision as TriageDecision;
-  Object.assign(state, { step: 'triaged', decision, triageTaskId: triage.taskId });
-  await activities().recordTriageDecision({ notificationId: input.notificationId, decision });
-  await event('triage.decided', triage.actor, { decision });
-
-  if (letters) followUps.push(sendLetter('feedback', due.feedback(new Date()), decision));
-  const to = receivingAgency(decision);
-  if (to) followUps.push(handOver(to, decision));
-  await Promise.all(followUps);
-
-  state.step = 'done';
-  await condition(allHandlersFinished);
-  return state;
 }

@@ -1,18 +1,27 @@
 import { ActivityInterfaceFor, ActivityOptions, patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import type { AssignmentActivities, CaseActivities, TaskActivities } from '../../activities';
+import { PERMANENT_FAILURE_TYPES } from '@sagsflow/temporal/shared';
+import { LOCAL_ACTIVITIES_PATCH } from './patches';
+import type { AlertActivities, AssignmentActivities, CaseActivities, TaskActivities } from '../../activities';
 
-type ProcessActivities = AssignmentActivities & CaseActivities & TaskActivities;
+type ProcessActivities = AlertActivities & AssignmentActivities & CaseActivities & TaskActivities;
 
+/**
+ * A database that is down heals, so those failures are retried without end (backing off to once a
+ * minute); a missing row, a violated constraint or invalid input never heals, so the activity
+ * fails at once and the process raises an operator alert instead (see `runProcess`).
+ */
 const options: ActivityOptions = {
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: [...PERMANENT_FAILURE_TYPES] },
 };
+/** A person is waiting for a completion: a few tries, then the completion is refused and can be sent again. */
+const forCompletion: ActivityOptions = { ...options, retry: { ...options.retry, maximumAttempts: 3 } };
+
 const remote = proxyActivities<ProcessActivities>(options);
+const remoteForCompletion = proxyActivities<ProcessActivities>(forCompletion);
 // Backoffs longer than 10 s become durable timers instead of retries inside one workflow task.
 const local = proxyLocalActivities<ProcessActivities>({ ...options, localRetryThreshold: '10 seconds' });
-
-/** Marks histories that run the read-model activities locally. */
-export const LOCAL_ACTIVITIES_PATCH = 'local-read-model-activities';
+const localForCompletion = proxyLocalActivities<ProcessActivities>({ ...forCompletion, localRetryThreshold: '10 seconds' });
 
 /**
  * The activities every process uses. They are short, idempotent database writes, so they run as
@@ -22,4 +31,9 @@ export const LOCAL_ACTIVITIES_PATCH = 'local-read-model-activities';
  */
 export function activities(): ActivityInterfaceFor<ProcessActivities> {
   return patched(LOCAL_ACTIVITIES_PATCH) ? local : remote;
+}
+
+/** The same, with bounded retries, for storing a task completion someone is waiting for. */
+export function completionActivities(): ActivityInterfaceFor<ProcessActivities> {
+  return patched(LOCAL_ACTIVITIES_PATCH) ? localForCompletion : remoteForCompletion;
 }

@@ -1,3 +1,4 @@
+export * from './errors';
 export * from './alerts/alert-stream';
 export * from './alerts/alert.service';
 export * from './alerts/mail-relay';

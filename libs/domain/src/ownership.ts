@@ -39,11 +39,14 @@ export interface OwnershipStep {
   problem?: string;
 }
 
-/** Why a case cannot be handed to `to`, if it cannot: to itself, to administrators, to no agency. */
-export function handoverProblem(owner: Agency, to: string): string | undefined {
-  if (!(AGENCIES as readonly string[]).includes(to)) return `to must be one of ${AGENCIES.filter((a) => a !== 'ADMIN').join(', ')}`;
-  if (to === 'ADMIN') return 'to must be an agency that works in cases, not ADMIN';
-  if (to === owner) return `to must be another agency than the owner (${owner})`;
+/**
+ * Why a case cannot be handed to (or a contribution asked of) `to`, if it cannot: the owner
+ * itself, administrators, no agency. `field` names the request's field in the message.
+ */
+export function handoverProblem(owner: Agency, to: string, field = 'to'): string | undefined {
+  if (!(AGENCIES as readonly string[]).includes(to)) return `${field} must be one of ${AGENCIES.filter((a) => a !== 'ADMIN').join(', ')}`;
+  if (to === 'ADMIN') return `${field} must be an agency that works in cases, not ADMIN`;
+  if (to === owner) return `${field} must be another agency than the owner (${owner})`;
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -169,7 +169,7 @@ export class CasesService {
   }
 }
 
-/** The case workflow's refusals as HTTP: one pending hand-over at a time (409), a broken rule (422). */
+/** The case workflow's refusals as HTTP: one pending hand-over at a time (409), a broken rule (422), moving to a new version (503). */
 function toHttpError(error: unknown, found: CaseEntity): Error {
   if (error instanceof WorkflowNotFoundError) return new ConflictException(`The process of case ${found.caseNumber} is not running`);
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
@@ -179,6 +179,7 @@ function toHttpError(error: unknown, found: CaseEntity): Error {
     }
     if (failure.type === CaseFailure.invalidHandover) return unprocessable(failure.message, [{ field: 'to', rules: ['handover-recipient'] }]);
     if (failure.type === CaseFailure.invalidTovholder) return unprocessable(failure.message, [{ field: 'username', rules: ['tovholder-candidate'] }]);
+    if (failure.type === CaseFailure.upgrading) return new ServiceUnavailableException(failure.message);
   }
   return error instanceof Error ? error : new Error(String(error));
 }

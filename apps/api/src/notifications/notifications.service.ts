@@ -3,7 +3,7 @@ import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common
 import { WorkflowIdConflictPolicy } from '@temporalio/client';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
-import { parseCpr } from '@sagsflow/domain';
+import { parseCpr, POLICIES } from '@sagsflow/domain';
 import { CaseEntity, CaseRepository, NotificationEntity } from '@sagsflow/persistence';
 import {
   CASE_WORKFLOW_TYPE,
@@ -113,13 +113,16 @@ export class NotificationsService {
       { key: SearchAttributeKeys.caseId, value: openCase.id },
       { key: SearchAttributeKeys.municipality, value: municipality },
     ];
-    const caseInput: CaseWorkflowInput = { caseId: openCase.id, caseNumber: openCase.caseNumber, municipality, policy };
+    // The policy's values travel in the inputs, so a later edit of the profile leaves running cases as they started.
+    const policyValues = POLICIES[policy];
+    const caseInput: CaseWorkflowInput = { caseId: openCase.id, caseNumber: openCase.caseNumber, municipality, policy, policyValues };
     const input: NotificationWorkflowInput = {
       notificationId: notification.id,
       caseId: openCase.id,
       municipality,
       receivedAt: notification.receivedAt.toISOString(),
       policy,
+      policyValues,
       caseWorkflowId: caseId,
       source: notification.dto.source,
       abuse: notification.dto.abuse,

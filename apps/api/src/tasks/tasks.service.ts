@@ -1,10 +1,11 @@
-import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TaskService } from '@sagsflow/casework';
 import { isTaskKind, outcomeJsonSchema, outcomeProblems } from '@sagsflow/domain';
 import { completeTaskUpdate, TaskFailure, TemporalClient } from '@sagsflow/temporal';
 import type { CurrentUser } from '../auth/current-user';
+import { type FieldRules, unprocessable } from '../common/http-errors';
 import { InboxQueryDto, TaskDetailDto, TaskDto, toTaskDto, toTaskEventDto } from './task.dto';
 
 export const INBOX_PAGE_SIZE = 50;
@@ -44,7 +45,7 @@ export class TasksService {
     const task = await this.tasks.taskToComplete(user, id);
     const problems = isTaskKind(task.kind) ? outcomeProblems(task.kind, outcome) : [];
     if (problems.length > 0) {
-      throw invalidOutcome(
+      throw unprocessable(
         problems.map((p) => p.message).join('; '),
         problems.map(({ field, rules }) => ({ field, rules })),
       );
@@ -77,22 +78,15 @@ export class TasksService {
   }
 }
 
-type FieldRules = { field: string; rules: string[] };
-
-function invalidOutcome(message: string, fields: FieldRules[]): UnprocessableEntityException {
-  return new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message, fields });
-}
 
 function toHttpError(error: unknown, taskId: string): Error {
   if (error instanceof WorkflowNotFoundError) return new ConflictException(`The process of task ${taskId} has ended`);
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const failure = error.cause;
-    if (failure.type === TaskFailure.invalidOutcome) {
-      return invalidOutcome(failure.message, (failure.details ?? []) as FieldRules[]);
-    }
-    if (failure.type === TaskFailure.alreadyCompleted || failure.type === TaskFailure.unknownTask) {
-      return new ConflictException(failure.message);
-    }
+    if (failure.type === TaskFailure.invalidOutcome) return unprocessable(failure.message, (failure.details ?? []) as FieldRules[]);
+    if (failure.type === TaskFailure.alreadyCompleted || failure.type === TaskFailure.unknownTask) return new ConflictException(failure.message);
+    // Nothing was stored or changed: the same completion can be sent again.
+    if (failure.type === TaskFailure.notStored) return new ServiceUnavailableException(failure.message);
   }
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -51,6 +51,21 @@ export class AlertService {
     await this.sendAll(usernames.map((username) => ({ ...alert, username, key: `${alert.key}/${username}` })));
   }
 
+  /**
+   * The alert to the lead of each agency's default team, and to every active administrator when
+   * `admins` (an operator must act). Keyed per user, like `sendToAll`.
+   */
+  async sendToLeads(agencies: readonly string[], alert: Omit<NewAlert, 'username'>, admins = false): Promise<void> {
+    const rows: { username: string }[] = await this.dataSource.query(
+      `(SELECT DISTINCT ON (agency) lead_username AS username FROM teams
+         WHERE agency = ANY($1) AND lead_username IS NOT NULL ORDER BY agency, id)
+       UNION
+       (SELECT username FROM users WHERE $2 AND agency = 'ADMIN' AND active)`,
+      [agencies, admins],
+    );
+    await this.sendToAll([...new Set(rows.map((r) => r.username))], alert);
+  }
+
   private async sendAll(alerts: NewAlert[]): Promise<void> {
     const created = await this.alerts.createMany(alerts, this.mailer.enabled);
     if (created.length === 0) return;

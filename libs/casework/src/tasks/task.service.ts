@@ -67,6 +67,17 @@ export class TaskService {
     return this.tasks.recordCompletion(taskId, outcome, by, at);
   }
 
+  /** Whether the task was completed by `by` at `at` (a retried completion finds its own first try). */
+  async isCompletedAs(taskId: string, by: string, at: Date): Promise<boolean> {
+    const task = await this.tasks.findById(taskId);
+    return task?.status === 'completed' && task.completedBy === by && task.completedAt?.getTime() === at.getTime();
+  }
+
+  /** Takes tasks out of every inbox (their process ended or no longer needs them); idempotent. */
+  async cancel(taskIds: readonly string[], reason: string): Promise<void> {
+    await this.tasks.cancelOpen(taskIds, reason, new Date());
+  }
+
   inbox(query: InboxQuery) {
     return this.tasks.inbox(query);
   }

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { JsonObject } from './json';
 
-export type TaskEventType = 'created' | 'claimed' | 'released' | 'reassigned' | 'commented' | 'reminded' | 'escalated' | 'completed';
+export type TaskEventType = 'created' | 'claimed' | 'released' | 'reassigned' | 'commented' | 'reminded' | 'escalated' | 'completed' | 'cancelled';
 
 /** A task's history, append-only: who did what to it, and when. */
 @Entity({ name: 'task_events' })

@@ -144,4 +144,17 @@ export class TaskRepository {
   history(taskId: string): Promise<TaskEventEntity[]> {
     return this.events.find({ where: { taskId }, order: { id: 'ASC' } });
   }
+
+  /** Closes open tasks whose process ended or no longer needs them; the ids that were open. */
+  async cancelOpen(ids: readonly string[], reason: string, at: Date): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows: { id: string }[] = await this.tasks.query(
+      `WITH changed AS (
+         UPDATE tasks SET status = 'cancelled', completed_at = $2 WHERE id = ANY($1) AND status = 'open' RETURNING id)
+       SELECT id FROM changed`,
+      [ids, at],
+    );
+    await Promise.all(rows.map(({ id }) => this.addEvent(id, 'cancelled', 'system', { reason })));
+    return rows.map(({ id }) => id);
+  }
 }

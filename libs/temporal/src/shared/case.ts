@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Agency, PolicyName } from '@sagsflow/domain';
+import type { Agency, Policy, PolicyName } from '@sagsflow/domain';
+import type { OpenTask } from './tasks';
 
 /** A notification as the case workflow knows it: identifiers and time only. */
 export interface CaseNotification {
@@ -56,6 +57,8 @@ export interface PendingHandover {
   requestedAt: string;
   dueAt: string;
   taskId?: string;
+  /** The process to tell when it is settled. */
+  replyTo?: string;
 }
 
 export type HandoverStatus = 'pending' | 'accepted' | 'declined' | 'already-owner' | 'cancelled';
@@ -82,17 +85,40 @@ export interface InvolvementRequest {
   dueAt?: string;
 }
 
-/** The child's case as its long-lived workflow holds it (carried across continue-as-new). */
+/** A signal that reached a case workflow of the earlier version, passed on to the current one. */
+export type BufferedSignal = {
+  handoverRequested?: HandoverRequest;
+  staffLeft?: { username: string };
+  processEnded?: CaseProcess & { outcome: ProcessEnd };
+};
+
+export type ProcessEnd = 'completed' | 'failed' | 'cancelled';
+
+/**
+ * The child's case as its long-lived workflow holds it (carried across continue-as-new). Bounded:
+ * ended processes and closed measures leave it (the read model keeps them). Fields marked optional
+ * are absent in states carried from the earlier version.
+ */
 export interface CaseProcessState {
   ownerAgency: Agency;
-  /** Absent in states carried from before the case workflow held the tovholder. */
   tovholder?: Tovholder | null;
   pendingHandover?: PendingHandover | null;
-  /** Notifications whose process is still running (the read model keeps the rest). */
+  /** Hand-overs asked for by processes, waiting for the pending one to settle. */
+  handoverQueue?: HandoverRequest[];
+  /** Notifications whose process is still running. */
   notifications: CaseNotification[];
+  /** Other running processes of the case (investigation, placement, …). */
+  processes?: CaseProcess[];
   openMeasures: OpenMeasure[];
   /** Re-assessments requested because a notification arrived while a measure was open. */
   reassessments: number;
+  /** Open tasks of the case workflow itself (hand-over acceptances, contributions, re-assessments). */
+  openTasks?: OpenTask[];
+  /** The last answers to hand-over requests, so a repeated request gets the same answer. */
+  recentHandovers?: HandoverResult[];
+  buffered?: BufferedSignal[];
+  /** Set when a step could not proceed and an operator was alerted. */
+  stuck?: boolean;
 }
 
 export interface CaseWorkflowInput {
@@ -100,6 +126,13 @@ export interface CaseWorkflowInput {
   caseNumber: string;
   municipality: string;
   policy: PolicyName;
+  /**
+   * The policy's values when the case started, so editing a profile never moves a running case's
+   * deadlines behind its back (absent for cases started before; they use the named profile).
+   */
+  policyValues?: Policy;
+  /** Continue as new after this many history events (tests lower it; the server's suggestion otherwise). */
+  continueAsNewAfterEvents?: number;
   /** Set when the workflow continues as new. */
   state?: CaseProcessState;
 }
@@ -134,8 +167,14 @@ export const setTovholderUpdate = defineUpdate<Tovholder | null, [{ username?: s
 /** A person left (deactivated): every case they are tovholder of gets a new one. */
 export const staffLeftSignal = defineSignal<[{ username: string }]>('staffLeft');
 
+/** A process of the case started (processes other than notifications, which arrive with `notificationReceived`). */
+export const processStartedSignal = defineSignal<[CaseProcess]>('processStarted');
+
 /** A process of the case ended (completed, failed or cancelled). */
-export const processEndedSignal = defineSignal<[CaseProcess & { outcome: 'completed' | 'failed' | 'cancelled' }]>('processEnded');
+export const processEndedSignal = defineSignal<[CaseProcess & { outcome: ProcessEnd }]>('processEnded');
+
+/** Sent by the case workflow to its running processes when the owner changed, for their `OwnerAgency`. */
+export const caseOwnerChangedSignal = defineSignal<[{ agency: Agency }]>('caseOwnerChanged');
 
 export interface RecordMeasureRequest {
   measureId: string;
@@ -154,6 +193,10 @@ export const CaseFailure = {
   handoverPending: 'HandoverPending',
   /** 422: to itself, to ADMIN, or to an unknown agency. */
   invalidHandover: 'InvalidHandover',
+  /** 422: asking the owner itself, ADMIN or an unknown agency for a contribution. */
+  invalidInvolvement: 'InvalidInvolvement',
   /** 422: not an active member of an agency the policy lets be tovholder. */
   invalidTovholder: 'InvalidTovholder',
+  /** 503: the case workflow is moving to the current version; the request can be sent again. */
+  upgrading: 'CaseUpgrading',
 } as const;

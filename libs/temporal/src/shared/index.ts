@@ -3,3 +3,4 @@ export * from './notification';
 export * from './search-attributes';
 export * from './task-queues';
 export * from './tasks';
+export * from './failures';

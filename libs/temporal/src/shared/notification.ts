@@ -1,5 +1,5 @@
 import { defineQuery } from '@temporalio/workflow';
-import type { NotificationSource, PolicyName } from '@sagsflow/domain';
+import type { NotificationSource, Policy, PolicyName } from '@sagsflow/domain';
 
 /** Input of the notification workflow: identifiers and facts only, no personal data. */
 export interface NotificationWorkflowInput {
@@ -9,6 +9,8 @@ export interface NotificationWorkflowInput {
   /** ISO-8601 time the municipality received the notification. */
   receivedAt: string;
   policy: PolicyName;
+  /** The policy's values at receipt, frozen (absent for notifications received before). */
+  policyValues?: Policy;
   /** The child's case workflow, told of hand-overs. */
   caseWorkflowId: string;
   source: NotificationSource;

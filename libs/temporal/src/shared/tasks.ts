@@ -25,6 +25,19 @@ export interface CreateTaskInput extends TaskRequest {
   remindAt?: string;
 }
 
+/** An open task as its workflow carries it (plain data: it survives continue-as-new). */
+export interface OpenTask {
+  id: string;
+  request: TaskRequest;
+  /** Idempotency key of the task row. */
+  key: string;
+  remindAt?: string;
+  reminded: boolean;
+  overdue: boolean;
+  /** What the process does on completion (e.g. `{ handover: requestId }`). */
+  purpose?: Record<string, string>;
+}
+
 export interface CreatedTask {
   id: string;
 }
@@ -48,4 +61,6 @@ export const TaskFailure = {
   alreadyCompleted: 'TaskAlreadyCompleted',
   unknownTask: 'UnknownTask',
   invalidOutcome: 'InvalidOutcome',
+  /** The completion could not be stored (the read model refused or is down): nothing changed; try again. */
+  notStored: 'CompletionNotStored',
 } as const;

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { CreateTaskInput } from '@sagsflow/temporal/shared';
+import { workflowBundlerOptions, WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle';
+
+/** One activity call a workflow made: which, when (server time) and with what. */
+export interface ActivityCall {
+  name: string;
+  at: number;
+  arg: unknown;
+}
+
+type Fake = (arg: unknown) => unknown;
+
+/**
+ * The workflows' activities, faked: each records its call and returns what a real one would. A
+ * test replaces any of them (e.g. one that fails) through `overrides`. This is the workflows' unit
+ * test; the same flows against the real read model are in test/integration.
+ */
+export function recordingActivities(env: TestWorkflowEnvironment, calls: ActivityCall[], overrides: Record<string, Fake> = {}) {
+  const record =
+    (name: string, result?: (arg: unknown) => unknown) =>
+    async (arg: unknown): Promise<unknown> => {
+      calls.push({ name, at: await env.currentTimeMs(), arg });
+      const override = overrides[name];
+      return override ? override(arg) : result?.(arg);
+    };
+  return {
+    createTask: record('createTask', (input) => ({ id: (input as CreateTaskInput).id })),
+    remindTask: record('remindTask'),
+    escalateTask: record('escalateTask'),
+    recordTaskCompletion: record('recordTaskCompletion'),
+    cancelTasks: record('cancelTasks'),
+    recordCaseEvent: record('recordCaseEvent'),
+    recordTriageDecision: record('recordTriageDecision'),
+    draftLetter: record('draftLetter', () => ({ id: 'letter-1' })),
+    markLetterSent: record('markLetterSent'),
+    assignCaseworker: record('assignCaseworker', () => ({ username: 'caseworker2', atCap: false })),
+    assignCoordinator: record('assignCoordinator', () => ({ username: 'caseworker1', agency: 'AUTHORITY', atCap: false })),
+    coordinatorCandidate: record('coordinatorCandidate', (input) => ({ agency: (input as { username: string }).username.startsWith('jobcenter') ? 'JOBCENTER_UNG' : 'AUTHORITY' })),
+    setCaseOwner: record('setCaseOwner'),
+    setPendingHandover: record('setPendingHandover'),
+    setTovholder: record('setTovholder'),
+    recordMeasure: record('recordMeasure'),
+    pickFreshCaseworker: record('pickFreshCaseworker', () => ({ username: 'caseworker3' })),
+    alertLeads: record('alertLeads'),
+    alertUser: record('alertUser'),
+  };
+}
+
+/** A worker on its own task queue, running the real workflow bundle with faked activities. */
+export async function fakeActivityWorker(env: TestWorkflowEnvironment, calls: ActivityCall[], overrides: Record<string, Fake> = {}) {
+  const taskQueue = `workflow-test-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowsPath: WORKFLOWS_PATH,
+    bundlerOptions: workflowBundlerOptions,
+    activities: recordingActivities(env, calls, overrides),
+  });
+  return { worker, taskQueue };
+}
+
+/** Polls while the worker runs (activities and signals land asynchronously). */
+export async function waitUntil(check: () => boolean, what = 'the condition'): Promise<void> {
+  for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+  if (!check()) throw new Error(`Timed out waiting for ${what}`);
+}
+
+/** Retries an async assertion until it passes (a query answered by a workflow that is still moving). */
+export async function eventually(assertion: () => Promise<void>): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (i >= 200) throw error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+/** The calls of one activity, their arguments typed as the test expects. */
+export function callsOf<T>(calls: ActivityCall[], name: string): T[] {
+  return calls.filter((c) => c.name === name).map((c) => c.arg as T);
+}

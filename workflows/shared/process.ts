@@ -1,0 +1,79 @@
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  CancellationScope,
+  getExternalWorkflowHandle,
+  isCancellation,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Agency, ProcessKind } from '@sagsflow/domain';
+import { processEndedSignal, type ProcessEnd, SearchAttributeKeys } from '@sagsflow/temporal/shared';
+import { activities } from './activities';
+import type { HumanTasks } from './human-tasks';
+
+export interface ProcessContext {
+  kind: ProcessKind;
+  caseId: string;
+  caseWorkflowId: string;
+  tasks: HumanTasks;
+  /** The agency owning the case now: its lead is alerted when the process cannot proceed. */
+  owner: () => Agency;
+  /** The step the process is in, for the timeline and the alert. */
+  step: () => string;
+}
+
+/**
+ * Runs a process of a case so that it never ends silently: whether it completes, fails or is
+ * cancelled, the case workflow is told, and a failed or cancelled one closes its open tasks
+ * (`cancelled`, gone from inboxes) and leaves a timeline entry. A failure that retrying cannot heal
+ * (a non-retryable activity error) also sets `Stuck` and alerts the case's lead and every
+ * administrator before the workflow fails.
+ */
+export async function runProcess<T>(context: ProcessContext, body: () => Promise<T>): Promise<T> {
+  const { workflowId } = workflowInfo();
+  const tell = (outcome: ProcessEnd) =>
+    getExternalWorkflowHandle(context.caseWorkflowId)
+      .signal(processEndedSignal, { workflowId, kind: context.kind, outcome })
+      .catch(() => undefined); // a closed case has no one to tell
+  let result: T;
+  try {
+    result = await body();
+  } catch (error) {
+    const outcome: ProcessEnd = isCancellation(error) ? 'cancelled' : 'failed';
+    await CancellationScope.nonCancellable(async () => {
+      const step = context.step();
+      await context.tasks.cancel(`process ${outcome}`);
+      if (outcome === 'failed') {
+        upsertSearchAttributes([{ key: SearchAttributeKeys.stuck, value: true }]);
+        await activities().alertLeads({
+          key: `${workflowId}/stuck`,
+          type: 'process.stuck',
+          agencies: [context.owner()],
+          admins: true,
+          caseId: context.caseId,
+          data: { process: context.kind, step, errorType: failureType(error) },
+        });
+      }
+      await activities().recordCaseEvent({
+        key: `${workflowId}/process.${outcome}`,
+        caseId: context.caseId,
+        type: `process.${outcome}`,
+        actor: 'system',
+        at: new Date().toISOString(),
+        data: { process: context.kind, step, workflowId },
+      });
+      await tell(outcome);
+    });
+    throw error;
+  }
+  await tell('completed');
+  return result;
+}
+
+/** The failure's type name, for operators (never its message, which may quote data). */
+export function failureType(error: unknown): string {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  if (cause instanceof ApplicationFailure) return cause.type ?? 'ApplicationFailure';
+  return cause instanceof Error ? cause.name : 'unknown';
+}
