@@ -1,17 +1,4 @@
-import { isTaskKind, missingOutcomeFields } from './task-kind';
-
-describe('missingOutcomeFields', () => {
-  it.each([
-    [{ decision: 'close' }, []],
-    [{ decision: 'close', note: 'x' }, []],
-    [{}, ['decision']],
-    [undefined, ['decision']],
-    [{ decision: '' }, ['decision']],
-    [{ decision: null }, ['decision']],
-  ])('triage outcome %j misses %j', (outcome, expected) => {
-    expect(missingOutcomeFields('triage', outcome as Record<string, unknown> | undefined)).toEqual(expected);
-  });
-});
+import { isTaskKind } from './task-kind';
 
 describe('isTaskKind', () => {
   it.each([

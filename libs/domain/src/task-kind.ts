@@ -1,6 +1,6 @@
 import type { Agency } from './agency';
 
-/** What each kind of human work item needs when it is completed, and who does it by default. */
+/** Each kind of human work item: its titles and who does it by default (its outcome: task-outcome.ts). */
 export interface TaskKindSpec {
   /** Short title for inboxes (never personal data). */
   title: string;
@@ -11,8 +11,6 @@ export interface TaskKindSpec {
   alsoBy?: readonly Agency[];
   /** Only someone who has not handled the case may complete it (BL §137 stk. 1: fresh eyes). */
   freshEyes?: boolean;
-  /** Outcome fields the completing user must supply. */
-  requiredOutcome: readonly string[];
 }
 
 export const TASK_KINDS = {
@@ -21,51 +19,43 @@ export const TASK_KINDS = {
     titleDa: 'Vurdering af underretning',
     agency: 'RECEPTION',
     alsoBy: ['AUTHORITY'],
-    requiredOutcome: ['decision'],
   },
   'send-receipt': {
     title: 'Send a receipt to the notifier',
     titleDa: 'Send kvittering til underretter',
     agency: 'RECEPTION',
-    requiredOutcome: [],
   },
   'send-feedback': {
     title: 'Send feedback to the notifier',
     titleDa: 'Send tilbagemelding til underretter',
     agency: 'RECEPTION',
-    requiredOutcome: [],
   },
   'accept-handover': {
     title: 'Accept a case hand-over',
     titleDa: 'Modtag overdragelse af sag',
     agency: 'AUTHORITY',
-    requiredOutcome: [],
   },
   'child-conversation': {
     title: 'Hold a conversation with the child',
     titleDa: 'Børnesamtale',
     agency: 'AUTHORITY',
-    requiredOutcome: ['heldOn'],
   },
   'acute-action': {
     title: 'Act on an acute notification',
     titleDa: 'Akut handling på underretning',
     agency: 'AUTHORITY',
-    requiredOutcome: ['action'],
   },
   reassessment: {
     title: 'Re-assess the case with fresh eyes',
     titleDa: 'Genvurdering af sagen',
     agency: 'AUTHORITY',
     freshEyes: true,
-    requiredOutcome: ['conclusion'],
   },
   /** An agency's contribution to a case it does not own, e.g. PPR's psychological-educational assessment (BL §22 stk. 4). */
   contribution: {
     title: 'Contribute to a case',
     titleDa: 'Bidrag til sag',
     agency: 'PPR',
-    requiredOutcome: ['summary'],
   },
 } as const satisfies Record<string, TaskKindSpec>;
 
@@ -73,12 +63,4 @@ export type TaskKind = keyof typeof TASK_KINDS;
 
 export function isTaskKind(kind: string): kind is TaskKind {
   return Object.prototype.hasOwnProperty.call(TASK_KINDS, kind);
-}
-
-/** The required outcome fields that are missing or empty, in declaration order. */
-export function missingOutcomeFields(kind: TaskKind, outcome: Record<string, unknown> | undefined): string[] {
-  return TASK_KINDS[kind].requiredOutcome.filter((field) => {
-    const value = outcome?.[field];
-    return value === undefined || value === null || value === '';
-  });
 }
