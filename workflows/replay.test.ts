@@ -1,32 +1,54 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
 import { loadConfig } from '@sagsflow/config';
 import { dataConverterFor } from '@sagsflow/temporal';
 import { workflowBundlerOptions, WORKFLOWS_PATH } from '../apps/worker/src/workflow-bundle';
 
 /**
  * Cases live for years: every history recorded from an earlier version of the workflows must still
- * replay on today's code, or the workers would fail the open cases it came from. Each file in
- * `histories/` is a real run (a school's notification triaged `investigation`, handed over,
- * accepted, receipt and feedback sent; and its case), recorded with the fixture key below.
- * Record a new one whenever a change needs `patched()`, and keep the old ones.
+ * replay on today's code, or the workers would fail the open cases it came from. `histories/` holds
+ * real runs of the product from before the case workflow orchestrated (recorded with the fixture
+ * key below), and runs of each process's main paths recorded from the workflow tests (`npm run
+ * record:histories`). Record new ones whenever a change needs `patched()`, and keep the old ones.
  */
 const HISTORIES = join(__dirname, 'histories');
 const FIXTURE_KEY = `replay-fixture:${Buffer.alloc(32, 7).toString('base64')}`;
+const CHANGED = join(__dirname, '../test/support/changed-workflows');
 
 describe('recorded histories replay on the current workflows', () => {
   const dataConverter = dataConverterFor(loadConfig({ DATABASE_URL: 'postgres://replay/none', TEMPORAL_PAYLOAD_KEYS: FIXTURE_KEY }));
   const files = readdirSync(HISTORIES).filter((file) => file.endsWith('.json'));
+  const replay = (file: string, workflowsPath = WORKFLOWS_PATH) => {
+    // Histories recorded from the tests name their workflow: a process may match on its own id.
+    const { workflowId, ...history } = JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')) as { workflowId?: string };
+    return Worker.runReplayHistory({ workflowsPath, bundlerOptions: workflowBundlerOptions, dataConverter }, history, workflowId ?? file);
+  };
 
-  it('has the histories from before and after the read-model activities ran locally', () => {
-    expect(files).toEqual(expect.arrayContaining(['notification-remote-activities.json', 'notification-local-activities.json']));
+  it('has histories from before the read-model activities ran locally, before and after the case workflow orchestrated', () => {
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'notification-remote-activities.json',
+        'notification-local-activities.json',
+        'case-local-activities.json',
+        'notification-abuse-investigation-accepted.case-orchestration.json',
+        'case-handover-decline-involvement.case-orchestration.json',
+      ]),
+    );
   });
 
   it.each(files)('%s', async (file) => {
-    const history = JSON.parse(readFileSync(join(HISTORIES, file), 'utf8'));
-    await expect(
-      Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions, dataConverter }, history, file),
-    ).resolves.toBeUndefined();
+    await expect(replay(file)).resolves.toBeUndefined();
+  });
+
+  describe('a change to a running process', () => {
+    it('without patched() is caught: the recorded history no longer replays', async () => {
+      await expect(replay('notification-local-activities.json', join(CHANGED, 'unsafe.ts'))).rejects.toBeInstanceOf(DeterminismViolationError);
+    });
+
+    it('behind patched() replays: histories from before the change run without it', async () => {
+      await expect(replay('notification-local-activities.json', join(CHANGED, 'patched.ts'))).resolves.toBeUndefined();
+    });
   });
 });

@@ -25,6 +25,11 @@ describe('the notification process and the child’s case', () => {
     return row!;
   }
 
+  /** The case workflow, which holds hand-over acceptances. */
+  async function caseWorkflowOf(caseId: string): Promise<string> {
+    return `case-${(await as('reception1').get(`/api/cases/${caseId}`).expect(200)).body.caseNumber}`;
+  }
+
   async function notify(body: Record<string, unknown>, headers: Record<string, string> = {}) {
     const res = await as('reception1').post('/api/notifications', body, headers);
     expect(res.status).toBe(201);
@@ -35,7 +40,7 @@ describe('the notification process and the child’s case', () => {
     const child = { cpr: childCpr() };
     const first = await notify(notificationBody({ child }));
     await as('reception1').post(`/api/tasks/${(await taskOf(first.workflowId, 'triage')).id}/complete`, { outcome: { decision: 'investigation' } }).expect(200);
-    const handover = await taskOf(first.workflowId, 'accept-handover');
+    const handover = await taskOf(await caseWorkflowOf(first.caseId), 'accept-handover');
     expect(handover.assignee).toMatch(/^caseworker[123]$/);
     await as(handover.assignee!).post(`/api/tasks/${handover.id}/complete`, { outcome: { decision: 'accept' } }).expect(200);
 
@@ -68,15 +73,16 @@ describe('the notification process and the child’s case', () => {
     expect(view.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(expectedEvents));
     expect(view.deadlines).toContainEqual(expect.objectContaining({ what: 'reassessment', state: 'on-time', owner: reassessment.assignee }));
     const state = await suite.stack.temporal.workflow.getHandle(`case-${view.caseNumber}`).query(caseStateQuery);
-    expect(state).toMatchObject({ notifications: expect.any(Array), reassessments: 1, ownerAgency: 'AUTHORITY' });
-    expect(state.notifications).toHaveLength(3);
+    expect(state).toMatchObject({ reassessments: 1, ownerAgency: 'AUTHORITY' });
+    // Ended processes leave the case's carried state; the third is still being triaged.
+    await waitFor(async () => (await suite.stack.temporal.workflow.getHandle(`case-${view.caseNumber}`).query(caseStateQuery)).notifications.length === 1);
   });
 
   it('lets only fresh eyes complete a re-assessment (BL §137 stk. 1): not the caseworker who accepted the case, even when a lead assigns it to them', async () => {
     const child = { cpr: childCpr() };
     const first = await notify(notificationBody({ child }));
     await as('reception1').post(`/api/tasks/${(await taskOf(first.workflowId, 'triage')).id}/complete`, { outcome: { decision: 'investigation' } }).expect(200);
-    const handover = await taskOf(first.workflowId, 'accept-handover');
+    const handover = await taskOf(await caseWorkflowOf(first.caseId), 'accept-handover');
     const handoverSchema = (await as(handover.assignee!).get(`/api/tasks/${handover.id}`).expect(200)).body.outcomeSchema;
     expect(handoverSchema.anyOf).toMatchObject([{ required: ['decision'] }, { required: ['decision', 'reason'] }]);
     const declineWithoutReason = await as(handover.assignee!).post(`/api/tasks/${handover.id}/complete`, { outcome: { decision: 'decline' } });

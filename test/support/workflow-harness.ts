@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { CreateTaskInput } from '@sagsflow/temporal/shared';
@@ -83,4 +87,19 @@ export async function eventually(assertion: () => Promise<void>): Promise<void> 
 /** The calls of one activity, their arguments typed as the test expects. */
 export function callsOf<T>(calls: ActivityCall[], name: string): T[] {
   return calls.filter((c) => c.name === name).map((c) => c.arg as T);
+}
+
+/**
+ * With `RECORD_HISTORIES=<label>` (npm run record:histories), keeps the workflow's history as
+ * `workflows/histories/<name>.<label>.json` for the replay test: one per process and main path,
+ * recorded from the tests that walk them, with the workflow id. An existing file is never overwritten: histories of
+ * earlier versions are what the replay test guards.
+ */
+export async function keepHistory(handle: WorkflowHandle, name: string): Promise<void> {
+  const label = process.env.RECORD_HISTORIES;
+  if (!label) return;
+  const file = join(__dirname, '../../workflows/histories', `${name}.${label}.json`);
+  // The workflow id goes along: replay needs it, and the history itself does not carry it.
+  const history = JSON.parse(historyToJSON(await handle.fetchHistory())) as object;
+  writeFileSync(file, JSON.stringify({ workflowId: handle.workflowId, ...history }), { flag: 'wx' });
 }

@@ -18,7 +18,7 @@ import {
   staffLeftSignal,
 } from '@sagsflow/temporal/shared';
 import { createTimeSkippingEnv } from '../../test/support/time-skipping';
-import { type ActivityCall, callsOf, fakeActivityWorker, waitUntil } from '../../test/support/workflow-harness';
+import { type ActivityCall, callsOf, fakeActivityWorker, keepHistory, waitUntil } from '../../test/support/workflow-harness';
 
 type CaseEvent = { type: string; actor: string; data: Record<string, string> };
 
@@ -118,6 +118,7 @@ describe('caseWorkflow (time skipped)', () => {
       expect((toAdmin as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'InvalidHandover', message: expect.stringContaining('ADMIN') });
       const toItself = await requestHandover(handle, 'AUTHORITY', 'caseworker1').catch((e: unknown) => e);
       expect((toItself as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'InvalidHandover' });
+      await keepHistory(handle, 'case-handover-decline-involvement');
     });
   });
 
@@ -139,6 +140,7 @@ describe('caseWorkflow (time skipped)', () => {
       await expectOwner(handle, 'AUTHORITY');
       expect((await handle.query(caseStateQuery)).pendingHandover).toBeNull();
       expect((await handle.describe()).typedSearchAttributes.get(SearchAttributeKeys.overdue)).toBe(false);
+      await keepHistory(handle, 'case-handover-overdue-then-acute');
     });
   });
 
@@ -162,6 +164,7 @@ describe('caseWorkflow (time skipped)', () => {
         ['caseworker1', 'jobcenter1'],
         ['jobcenter1', 'caseworker1'],
       ]);
+      await keepHistory(handle, 'case-tovholder');
     });
   });
 

@@ -14,7 +14,7 @@ import {
 } from '@sagsflow/temporal/shared';
 import { notificationDeadlines, POLICIES } from '@sagsflow/domain';
 import { createTimeSkippingEnv } from '../../test/support/time-skipping';
-import { type ActivityCall, callsOf, eventually, fakeActivityWorker, waitUntil } from '../../test/support/workflow-harness';
+import { type ActivityCall, callsOf, eventually, fakeActivityWorker, keepHistory, waitUntil } from '../../test/support/workflow-harness';
 
 /**
  * The notification workflow with its activities mocked (this is the workflow's unit test), on a
@@ -199,6 +199,8 @@ describe('notificationWorkflow (time skipped)', () => {
         expect((await handle.describe()).typedSearchAttributes.get(SearchAttributeKeys.ownerAgency)).toBe('AUTHORITY');
         // The ended process leaves the case's carried state.
         await eventually(async () => expect((await caseHandle.query(caseStateQuery)).notifications).toEqual([]));
+        await keepHistory(handle, 'notification-abuse-investigation-accepted');
+        await keepHistory(caseHandle, 'case-of-notification-accepted');
       },
       { abuse: true },
     );
@@ -218,6 +220,7 @@ describe('notificationWorkflow (time skipped)', () => {
         await complete(handle, created('acute-action')[0].id, { action: 'child placed with grandparents tonight' }, 'caseworker2');
         await waitUntil(() => callsOf<{ type: string }>(calls, 'recordCaseEvent').some((e) => e.type === 'investigation.required'));
         await waitUntil(() => created('child-conversation').length === 1);
+        await keepHistory(handle, 'notification-abuse-acute');
       },
       { abuse: true, acute: true },
     );
@@ -232,6 +235,7 @@ describe('notificationWorkflow (time skipped)', () => {
         expect(callsOf(calls, 'cancelTasks')).toEqual([{ taskIds: [taskIdOf(handle)], reason: 'process cancelled' }]);
         expect(callsOf(calls, 'recordCaseEvent')).toContainEqual(expect.objectContaining({ type: 'process.cancelled', data: expect.objectContaining({ step: 'triage' }) }));
         await eventually(async () => expect((await env.client.workflow.getHandle(input.caseWorkflowId).query(caseStateQuery)).notifications).toEqual([]));
+        await keepHistory(handle, 'notification-cancelled');
       },
     );
   });

@@ -40,6 +40,8 @@ interface LiveTask {
  */
 export class HumanTasks {
   private readonly live = new Map<string, LiveTask>();
+  /** Completed in this run: a late second completion is told so, not that the task is unknown. */
+  private readonly completed = new Set<string>();
   /** Activities in flight: a workflow continues as new only when this is 0. */
   private busy = 0;
   /** Called when a completion is stored (for tasks opened with a purpose). */
@@ -71,16 +73,17 @@ export class HumanTasks {
         }
         task.completion = completion;
         this.live.delete(request.taskId);
+        this.completed.add(request.taskId);
         this.onCompleted?.(task.state, completion);
         return completion;
       },
       {
         validator: (request) => {
           const task = this.live.get(request.taskId);
-          if (!task) throw ApplicationFailure.create({ type: TaskFailure.unknownTask, message: `No open task ${request.taskId} in this process` });
-          if (task.storing || task.completion) {
+          if (this.completed.has(request.taskId) || task?.storing || task?.completion) {
             throw ApplicationFailure.create({ type: TaskFailure.alreadyCompleted, message: `Task ${request.taskId} is already completed` });
           }
+          if (!task) throw ApplicationFailure.create({ type: TaskFailure.unknownTask, message: `No open task ${request.taskId} in this process` });
           const problems = outcomeProblems(task.state.request.kind, request.outcome);
           if (problems.length > 0) {
             throw ApplicationFailure.create({
