@@ -54,12 +54,17 @@ export function recordingActivities(env: TestWorkflowEnvironment, calls: Activit
 }
 
 /** A worker on its own task queue, running the real workflow bundle with faked activities. */
-export async function fakeActivityWorker(env: TestWorkflowEnvironment, calls: ActivityCall[], overrides: Record<string, Fake> = {}) {
+export async function fakeActivityWorker(
+  env: TestWorkflowEnvironment,
+  calls: ActivityCall[],
+  overrides: Record<string, Fake> = {},
+  workflowsPath = WORKFLOWS_PATH,
+) {
   const taskQueue = `workflow-test-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
-    workflowsPath: WORKFLOWS_PATH,
+    workflowsPath,
     bundlerOptions: workflowBundlerOptions,
     activities: recordingActivities(env, calls, overrides),
   });

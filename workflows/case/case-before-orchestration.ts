@@ -41,10 +41,10 @@ export async function caseWorkflowBeforeOrchestration(input: CaseWorkflowInput):
   const due = notificationDeadlines(POLICIES[input.policy]);
   const state: CaseProcessState = input.state ?? { ownerAgency: 'RECEPTION', notifications: [], openMeasures: [], reassessments: 0 };
   let inFlight = 0;
-  const track = async (work: () => Promise<void>) => {
+  const track = async <T>(work: () => Promise<T>): Promise<T> => {
     inFlight++;
     try {
-      await work();
+      return await work();
     } finally {
       inFlight--;
     }
@@ -52,6 +52,8 @@ export async function caseWorkflowBeforeOrchestration(input: CaseWorkflowInput):
   const event = (key: string, type: string, actor: string, data: Record<string, string> = {}) =>
     activities().recordCaseEvent({ key: `${workflowId}/${key}`, caseId: input.caseId, type, actor, at: new Date().toISOString(), data });
 
+  // The task is created outside `track`: a workflow moving to today's code carries it, instead of
+  // waiting for it to be completed.
   const reassess = (notification: CaseNotification) =>
     track(async () => {
       state.reassessments++;
@@ -60,7 +62,9 @@ export async function caseWorkflowBeforeOrchestration(input: CaseWorkflowInput):
         notificationId: notification.notificationId,
         assignee: username ?? '',
       });
-      await tasks.perform(
+      return username;
+    }).then((username) =>
+      tasks.perform(
         {
           kind: 'reassessment',
           caseId: input.caseId,
@@ -71,8 +75,8 @@ export async function caseWorkflowBeforeOrchestration(input: CaseWorkflowInput):
           dueAt: due.reassessment(new Date()).toISOString(),
         },
         { occurrence: notification.notificationId },
-      );
-    });
+      ),
+    );
 
   setHandler(caseStateQuery, () => state);
   setHandler(notificationReceivedSignal, (notification) => {
@@ -112,7 +116,10 @@ export async function caseWorkflowBeforeOrchestration(input: CaseWorkflowInput):
   });
 
   await condition(
-    () => (buffered.length > 0 || (workflowInfo().continueAsNewSuggested && tasks.outstanding.length === 0)) && inFlight === 0 && allHandlersFinished(),
+    () =>
+      (buffered.length > 0 ? tasks.idle : workflowInfo().continueAsNewSuggested && tasks.outstanding.length === 0) &&
+      inFlight === 0 &&
+      allHandlersFinished(),
   );
   // A re-assessment still open is carried as a task (what happens on its completion is only a record).
   return { ...input, state: { ...state, openTasks: tasks.carried, buffered: buffered.filter((b) => Object.keys(b).length > 0) } };

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import type { Agency } from '@sagsflow/domain';
 import {
   caseStateQuery,
@@ -37,10 +36,10 @@ describe('caseWorkflow (time skipped)', () => {
   beforeEach(() => (calls = []));
 
   async function withCase<T>(
-    fn: (handle: WorkflowHandle, worker: Worker) => Promise<T>,
-    options: { input?: Partial<CaseWorkflowInput>; overrides?: Record<string, (arg: unknown) => unknown> } = {},
+    fn: (handle: WorkflowHandle) => Promise<T>,
+    options: { input?: Partial<CaseWorkflowInput>; overrides?: Record<string, (arg: unknown) => unknown>; workflowsPath?: string } = {},
   ): Promise<T> {
-    const { worker, taskQueue } = await fakeActivityWorker(env, calls, options.overrides);
+    const { worker, taskQueue } = await fakeActivityWorker(env, calls, options.overrides, options.workflowsPath);
     const caseNumber = `T-${randomUUID().slice(0, 8)}`;
     const input: CaseWorkflowInput = { caseId: randomUUID(), caseNumber, municipality: 'demo', policy: 'legal', ...options.input };
     return worker.runUntil(async () => {
@@ -50,7 +49,7 @@ describe('caseWorkflow (time skipped)', () => {
         args: [input],
         typedSearchAttributes: [{ key: SearchAttributeKeys.ownerAgency, value: 'RECEPTION' }],
       });
-      return fn(handle, worker);
+      return fn(handle);
     });
   }
 
@@ -217,6 +216,21 @@ describe('caseWorkflow (time skipped)', () => {
         expect(callsOf(calls, 'setPendingHandover')).toHaveLength(1);
       },
       { overrides: { setPendingHandover: () => Promise.reject(ApplicationFailure.nonRetryable('no such case', 'MissingRow')) } },
+    );
+  });
+
+  it('moves a case workflow started before orchestration to today’s code when a new request reaches it', async () => {
+    await withCase(
+      async (handle) => {
+        const firstRun = (await handle.describe()).runId;
+        const refused = await requestHandover(handle, 'AUTHORITY', 'reception1').catch((e: unknown) => e);
+        expect((refused as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'CaseUpgrading' }); // 503: send again
+        await handle.signal(handoverRequestedSignal, { requestId: 'from-a-process', to: 'AUTHORITY', reason: 'triage decision: investigation', requestedBy: 'system' });
+        await waitUntil(() => tasksOf('accept-handover').length === 1, 'the hand-over taken up by the current version');
+        expect((await handle.describe()).runId).not.toBe(firstRun);
+        expect((await handle.query(caseStateQuery)).pendingHandover).toMatchObject({ requestId: 'from-a-process', to: 'AUTHORITY' });
+      },
+      { workflowsPath: require.resolve('../../test/support/changed-workflows/started-before-orchestration') },
     );
   });
 });

@@ -3,10 +3,12 @@ import { LoggerModule } from 'nestjs-pino';
 import { CaseworkModule, MailRelay } from '@sagsflow/casework';
 import { AppConfig, ConfigModule, loggerOptions } from '@sagsflow/config';
 import { PersistenceModule } from '@sagsflow/persistence';
+import { TemporalClientModule } from '@sagsflow/temporal';
 import { ACTIVITY_CLASSES } from '../../../activities';
+import { EndedProcessSweep } from './ended-process-sweep';
 import { TemporalWorkerService } from './temporal-worker.service';
 
-/** The worker process: no HTTP, just activities (from DI), the Temporal worker that runs them, and the e-mail relay. */
+/** The worker process: no HTTP, just activities (from DI), the Temporal worker that runs them, the e-mail relay and the ended-process sweep. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -17,8 +19,9 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: loggerOptions(config, 'worker'), forRoutes: [] }),
         PersistenceModule.forRoot(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
         CaseworkModule,
+        TemporalClientModule,
       ],
-      providers: [...ACTIVITY_CLASSES, MailRelay, TemporalWorkerService],
+      providers: [...ACTIVITY_CLASSES, MailRelay, EndedProcessSweep, TemporalWorkerService],
     };
   }
 }

@@ -95,6 +95,11 @@ const schema = z.object({
   WORKER_ACTIVITY_TASK_SLOTS: z.coerce.number().int().min(1).default(40),
   /** Where the worker serves the Temporal SDK's Prometheus metrics (`host:port`); off when unset. */
   WORKER_METRICS_ADDRESS: z.string().regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, for example 0.0.0.0:9464').optional(),
+  /**
+   * How often the worker looks for open tasks whose process no longer runs (terminated by an
+   * operator) and closes them; 0 turns it off.
+   */
+  ENDED_PROCESS_SWEEP_SECONDS: z.coerce.number().int().min(0).default(300),
   /** Seed the demo municipality's teams and users (README "Demo users"); never in production. */
   DEMO_DATA: flag.optional(),
 });

@@ -4,6 +4,7 @@ import { ChildCaseNotifications1764000000000 } from './1764000000000-child-case-
 import { AuditLog1764100000000 } from './1764100000000-audit-log';
 import { AlertMailQueue1764200000000 } from './1764200000000-alert-mail-queue';
 import { CaseTovholderHandover1764300000000 } from './1764300000000-case-tovholder-handover';
+import { OpenTasksByWorkflow1764400000000 } from './1764400000000-open-tasks-by-workflow';
 
 /** In order of application. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AuditLog1764100000000,
   AlertMailQueue1764200000000,
   CaseTovholderHandover1764300000000,
+  OpenTasksByWorkflow1764400000000,
 ];

@@ -145,6 +145,26 @@ export class TaskRepository {
     return this.events.find({ where: { taskId }, order: { id: 'ASC' } });
   }
 
+  /**
+   * Processes that have had open tasks for longer than `olderThan`, in workflow id order from
+   * `after`, with the case workflow each belongs to: candidates for the ended-process sweep.
+   */
+  async workflowsWithOpenTasks(olderThan: Date, after: string, limit: number): Promise<{ workflowId: string; caseId: string; caseWorkflowId: string | null }[]> {
+    return this.tasks.query(
+      `SELECT DISTINCT t.workflow_id AS "workflowId", t.case_id AS "caseId", c.workflow_id AS "caseWorkflowId"
+         FROM tasks t JOIN cases c ON c.id = t.case_id
+        WHERE t.status = 'open' AND t.created_at < $1 AND t.workflow_id > $2
+        ORDER BY t.workflow_id LIMIT $3`,
+      [olderThan, after, limit],
+    );
+  }
+
+  /** The open tasks of a workflow. */
+  async openOfWorkflow(workflowId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.tasks.query(`SELECT id FROM tasks WHERE workflow_id = $1 AND status = 'open'`, [workflowId]);
+    return rows.map((r) => r.id);
+  }
+
   /** Closes open tasks whose process ended or no longer needs them; the ids that were open. */
   async cancelOpen(ids: readonly string[], reason: string, at: Date): Promise<string[]> {
     if (ids.length === 0) return [];

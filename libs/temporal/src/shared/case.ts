@@ -92,7 +92,8 @@ export type BufferedSignal = {
   processEnded?: CaseProcess & { outcome: ProcessEnd };
 };
 
-export type ProcessEnd = 'completed' | 'failed' | 'cancelled';
+/** How a process ended; `terminated` is seen from outside (it runs no code of its own). */
+export type ProcessEnd = 'completed' | 'failed' | 'cancelled' | 'terminated';
 
 /**
  * The child's case as its long-lived workflow holds it (carried across continue-as-new). Bounded:
