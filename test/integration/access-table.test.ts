@@ -25,7 +25,7 @@ interface Fixture {
 
 interface Row {
   endpoint: string;
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put' | 'patch';
   path: (f: Fixture) => string;
   body?: object;
   /** A fresh fixture for each user, for calls that change what the next user would see. */
@@ -49,6 +49,10 @@ const TABLE: Row[] = [
   { endpoint: 'POST /api/tasks/:id/comments', method: 'post', path: (f) => `/api/tasks/${f.task}/comments`, body: { text: 'Called the school' }, fresh: true, expected: only([...RECEPTION, ...AUTHORITY], 201), anonymous: 401 },
   { endpoint: 'GET /api/cases/:id', method: 'get', path: (f) => `/api/cases/${f.case}`, expected: only([...RECEPTION, ...AUTHORITY]), anonymous: 401 },
   { endpoint: 'POST /api/cases/:id/measures', method: 'post', path: (f) => `/api/cases/${f.case}/measures`, body: { kind: 'preventive' }, fresh: true, expected: only(AUTHORITY), anonymous: 401 },
+  { endpoint: 'POST /api/cases/:id/handovers', method: 'post', path: (f) => `/api/cases/${f.case}/handovers`, body: { to: 'AUTHORITY', reason: 'Needs an investigation' }, fresh: true, expected: only(RECEPTION, 202), anonymous: 401 },
+  { endpoint: 'POST /api/cases/:id/involvements', method: 'post', path: (f) => `/api/cases/${f.case}/involvements`, body: { agency: 'PPR', what: 'PPR assessment' }, fresh: true, expected: only(RECEPTION, 202), anonymous: 401 },
+  { endpoint: 'PUT /api/cases/:id/tovholder', method: 'put', path: (f) => `/api/cases/${f.case}/tovholder`, body: { username: 'caseworker1' }, expected: only(['lead1']), anonymous: 401 },
+  { endpoint: 'PATCH /api/staff/:username', method: 'patch', path: () => '/api/staff/caseworker3', body: { active: true }, expected: only(['admin1']), anonymous: 401 },
   { endpoint: 'GET /api/alerts', method: 'get', path: () => '/api/alerts', expected: only([...USERS]), anonymous: 401 },
   { endpoint: 'GET /api/audit', method: 'get', path: () => '/api/audit', expected: only(['admin1']), anonymous: 401 },
   { endpoint: 'POST /codec/decode', method: 'post', path: () => '/codec/decode', body: codecBody, expected: only(['admin1']), anonymous: 401 },

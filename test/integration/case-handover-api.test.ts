@@ -1,9 +1,8 @@
-import request from 'supertest';
 import { notificationBody } from '../support/fixtures';
 import { OpenSuite, openSuite, waitFor } from '../support/stack';
 
-/** Hand-over (overdragelse) and tovholder through the API: who may ask, what is refused, and what the case shows. */
-describe('case hand-over and tovholder API', () => {
+/** Hand-over (overdragelse), involvement (inddragelse) and tovholder through the API: who may ask, what is refused, and what the case shows. */
+describe('case hand-over, involvement and tovholder API', () => {
   let suite: OpenSuite;
 
   beforeAll(async () => {
@@ -14,8 +13,7 @@ describe('case hand-over and tovholder API', () => {
   });
 
   const as = (user: string) => suite.as(user);
-  const putTovholder = (user: string, caseId: string, body: object) =>
-    request(suite.api.getHttpServer()).put(`/api/cases/${caseId}/tovholder`).auth(suite.tokens[user], { type: 'bearer' }).send(body);
+  const putTovholder = (user: string, caseId: string, body: object) => as(user).put(`/api/cases/${caseId}/tovholder`, body);
 
   /** A fresh case, owned by reception (its notification is not triaged yet). */
   async function freshCase(): Promise<string> {
@@ -69,6 +67,45 @@ describe('case hand-over and tovholder API', () => {
 
     it('refuses a malformed Idempotency-Key, naming it', async () => {
       const res = await as('reception1').post(`/api/cases/${caseId}/handovers`, { to: 'AUTHORITY', reason: 'Needs an investigation' }, { 'Idempotency-Key': 'with spaces' });
+      expect(res.status).toBe(400);
+      expect(res.body.fields).toEqual([{ field: 'Idempotency-Key', rules: ['format'] }]);
+    });
+
+    it('lets only staff of the owner agency ask another agency to contribute', async () => {
+      const body = { agency: 'PPR', what: 'PPR assessment' };
+      const other = await as('caseworker1').post(`/api/cases/${caseId}/involvements`, body);
+      expect(other.status).toBe(403);
+      expect(other.body.message).toBe(`Only staff of the owner agency (RECEPTION) may ask another agency to contribute to case ${caseId}`);
+      await as('ppr1').post(`/api/cases/${caseId}/involvements`, body).expect(403);
+      await as('admin1').post(`/api/cases/${caseId}/involvements`, body).expect(403);
+    });
+
+    it.each([
+      ['the owner itself', 'RECEPTION'],
+      ['administrators', 'ADMIN'],
+      ['an unknown agency', 'SCHOOL'],
+    ])('refuses to involve %s with 422 naming `agency`', async (_label, agency) => {
+      const res = await as('reception1').post(`/api/cases/${caseId}/involvements`, { agency, what: 'PPR assessment' });
+      expect(res.status).toBe(422);
+      expect(res.body.fields).toEqual([{ field: 'agency', rules: ['involved-agency'] }]);
+      expect(res.body.message).toContain('agency must be a staff agency other than the owner (RECEPTION)');
+    });
+
+    it.each([
+      ['missing', {}, 'isNotEmpty'],
+      ['empty', { what: '' }, 'isNotEmpty'],
+      ['blank', { what: '   ' }, 'isNotEmpty'],
+      ['not text', { what: 42 }, 'isString'],
+      ['longer than 200 characters', { what: 'x'.repeat(201) }, 'maxLength'],
+    ])('requires what is asked (%s): 400 naming `what`', async (_label, what, rule) => {
+      const res = await as('reception1').post(`/api/cases/${caseId}/involvements`, { agency: 'PPR', ...what });
+      expect(res.status).toBe(400);
+      expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(['what']);
+      expect(res.body.fields[0].rules).toContain(rule);
+    });
+
+    it('refuses a malformed Idempotency-Key on an involvement, naming it', async () => {
+      const res = await as('reception1').post(`/api/cases/${caseId}/involvements`, { agency: 'PPR', what: 'PPR assessment' }, { 'Idempotency-Key': 'with spaces' });
       expect(res.status).toBe(400);
       expect(res.body.fields).toEqual([{ field: 'Idempotency-Key', rules: ['format'] }]);
     });
@@ -131,6 +168,26 @@ describe('case hand-over and tovholder API', () => {
           dueAt: expect.any(String),
         },
       });
+    });
+
+    it('gives the involved agency one contribution task however often the request is retried, and lets it read the case meanwhile', async () => {
+      const caseId = await freshCase();
+      await as('ppr1').get(`/api/cases/${caseId}`).expect(403);
+      const body = { agency: 'PPR', what: '  PPR assessment  ' };
+      const first = await as('reception1').post(`/api/cases/${caseId}/involvements`, body, { 'Idempotency-Key': 'involve-1' });
+      expect(first.status).toBe(202);
+      expect(first.body).toEqual({ taskId: expect.any(String) });
+      const retry = await as('reception1').post(`/api/cases/${caseId}/involvements`, body, { 'Idempotency-Key': 'involve-1' });
+      expect(retry.status).toBe(202);
+      expect(retry.body).toEqual(first.body);
+
+      const tasks = (await suite.stack.db.query(`SELECT id, agency, status FROM tasks WHERE case_id = $1 AND kind = 'contribution'`, [caseId])).rows;
+      expect(tasks).toEqual([{ id: first.body.taskId, agency: 'PPR', status: 'open' }]);
+      const view = (await as('ppr1').get(`/api/cases/${caseId}`).expect(200)).body;
+      expect(view.owner).toBe('RECEPTION');
+      expect(view.timeline.filter((e: { type: string }) => e.type === 'involvement.requested')).toEqual([
+        { type: 'involvement.requested', actor: 'reception1', at: expect.any(String), data: { agency: 'PPR', what: 'PPR assessment' } },
+      ]);
     });
 
     it('sets the tovholder a lead chooses, and the case shows them', async () => {

@@ -17,15 +17,28 @@ const bodies = (fields: string[]) =>
 
 const USERNAME = /^[a-z0-9._-]{1,64}$/;
 const only = (body: object, keys: string[]) => Object.keys(body).every((k) => keys.includes(k));
+/** What a trimmed, non-empty text field accepts (a length limit is left out: random strings are short). */
+const text = (value: unknown) => typeof value === 'string' && value.trim() !== '';
 
-/** Each POST endpoint with a body, and the (rare) random bodies that would be well-formed for it. */
-const ENDPOINTS: { name: string; path: (ids: Ids) => string; user: string; fields: string[]; wellFormed: (b: Record<string, unknown>) => boolean }[] = [
+/** Each endpoint with a body, and the (rare) random bodies that would be well-formed for it. */
+const ENDPOINTS: {
+  name: string;
+  method?: 'post' | 'put' | 'patch';
+  path: (ids: Ids) => string;
+  user: string;
+  fields: string[];
+  wellFormed: (b: Record<string, unknown>) => boolean;
+}[] = [
   { name: 'POST /api/notifications', path: () => '/api/notifications', user: 'reception1', fields: Object.keys(notificationBody()), wellFormed: () => false },
   { name: 'POST /api/auth/dev-login', path: () => '/api/auth/dev-login', user: 'reception1', fields: ['username'], wellFormed: (b) => only(b, ['username']) && typeof b.username === 'string' && USERNAME.test(b.username) },
   { name: 'POST /api/tasks/:id/complete', path: (ids) => `/api/tasks/${ids.task}/complete`, user: 'reception1', fields: ['outcome'], wellFormed: (b) => only(b, ['outcome']) && typeof (b.outcome as { decision?: unknown })?.decision === 'string' },
   { name: 'POST /api/tasks/:id/reassign', path: (ids) => `/api/tasks/${ids.task}/reassign`, user: 'lead1', fields: ['to'], wellFormed: (b) => only(b, ['to']) && typeof b.to === 'string' && USERNAME.test(b.to) },
   { name: 'POST /api/tasks/:id/comments', path: (ids) => `/api/tasks/${ids.task}/comments`, user: 'reception1', fields: ['text'], wellFormed: (b) => only(b, ['text']) && typeof b.text === 'string' && b.text.length > 0 },
   { name: 'POST /api/cases/:id/measures', path: (ids) => `/api/cases/${ids.case}/measures`, user: 'caseworker1', fields: ['kind'], wellFormed: (b) => only(b, ['kind']) && (b.kind === 'preventive' || b.kind === 'placement') },
+  { name: 'POST /api/cases/:id/handovers', path: (ids) => `/api/cases/${ids.case}/handovers`, user: 'reception1', fields: ['to', 'reason'], wellFormed: (b) => only(b, ['to', 'reason']) && typeof b.to === 'string' && text(b.reason) },
+  { name: 'POST /api/cases/:id/involvements', path: (ids) => `/api/cases/${ids.case}/involvements`, user: 'reception1', fields: ['agency', 'what'], wellFormed: (b) => only(b, ['agency', 'what']) && typeof b.agency === 'string' && text(b.what) },
+  { name: 'PUT /api/cases/:id/tovholder', method: 'put', path: (ids) => `/api/cases/${ids.case}/tovholder`, user: 'lead1', fields: ['username'], wellFormed: (b) => only(b, ['username']) && typeof b.username === 'string' && USERNAME.test(b.username) },
+  { name: 'PATCH /api/staff/:username', method: 'patch', path: () => '/api/staff/caseworker3', user: 'admin1', fields: ['active'], wellFormed: (b) => only(b, ['active']) && typeof b.active === 'boolean' },
   { name: 'POST /codec/decode', path: () => '/codec/decode', user: 'admin1', fields: ['payloads'], wellFormed: (b) => only(b, ['payloads']) && Array.isArray(b.payloads) && b.payloads.length === 0 },
   { name: 'POST /codec/encode', path: () => '/codec/encode', user: 'admin1', fields: ['payloads'], wellFormed: (b) => only(b, ['payloads']) && Array.isArray(b.payloads) && b.payloads.length === 0 },
 ];
@@ -67,7 +80,7 @@ describe('malformed bodies (property-based, fast-check)', () => {
     await fc.assert(
       // What goes over the wire is JSON: judge well-formedness on the body as the server will see it.
       fc.asyncProperty(bodies(endpoint.fields).map((b) => JSON.parse(JSON.stringify(b)) as Record<string, unknown>).filter((b) => !endpoint.wellFormed(b)), async (body) => {
-        const res = await request(suite.api.getHttpServer()).post(endpoint.path(ids)).auth(suite.tokens[endpoint.user], { type: 'bearer' }).send(body);
+        const res = await request(suite.api.getHttpServer())[endpoint.method ?? 'post'](endpoint.path(ids)).auth(suite.tokens[endpoint.user], { type: 'bearer' }).send(body);
         expect(res.status).toBeGreaterThanOrEqual(400);
         expect(res.status).toBeLessThan(500);
         expect(res.body).toMatchObject({ statusCode: res.status, error: expect.any(String), message: expect.any(String) });

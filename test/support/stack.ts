@@ -159,6 +159,8 @@ export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs
 export interface SignedInRequests {
   get(path: string): request.Test;
   post(path: string, body?: object, headers?: Record<string, string>): request.Test;
+  put(path: string, body?: object): request.Test;
+  patch(path: string, body?: object): request.Test;
 }
 
 /** A suite's whole product: its stack, the worker, the API, and demo users signed in. */
@@ -186,6 +188,8 @@ export async function openSuite(users: string[], overrides: Parameters<typeof cr
       get: (path) => request(api.getHttpServer()).get(path).auth(tokens[user], { type: 'bearer' }),
       post: (path, body = {}, headers = {}) =>
         request(api.getHttpServer()).post(path).auth(tokens[user], { type: 'bearer' }).set(headers).send(body),
+      put: (path, body = {}) => request(api.getHttpServer()).put(path).auth(tokens[user], { type: 'bearer' }).send(body),
+      patch: (path, body = {}) => request(api.getHttpServer()).patch(path).auth(tokens[user], { type: 'bearer' }).send(body),
     }),
     async close() {
       await api.close();

@@ -97,6 +97,28 @@ export class HandoverRequestDto {
   reason: string;
 }
 
+/** Asking another agency for a contribution without handing the case over (inddragelse). */
+export class InvolvementRequestDto {
+  @ApiProperty({ enum: STAFF_AGENCIES, description: 'The agency asked to contribute: a staff agency other than the owner' })
+  @IsString({ message: 'agency must be an agency' })
+  agency: string;
+
+  @ApiProperty({
+    example: 'PPR assessment',
+    maxLength: 200,
+    description: 'What is asked of them, e.g. "PPR assessment" — no personal data: it is shown in the case’s timeline and kept in the process history',
+  })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: 'what must be a string' })
+  @IsNotEmpty({ message: 'what must not be empty' })
+  @MaxLength(200, { message: 'what must be at most 200 characters' })
+  what: string;
+}
+
+export class InvolvementResultDto {
+  @ApiProperty({ description: 'The contribution task the agency was given' }) taskId: string;
+}
+
 export class SetTovholderDto {
   @ApiProperty({ example: 'caseworker2', description: 'An active member of an agency the policy lets be tovholder' })
   @Matches(/^[a-z0-9._-]{1,64}$/, { message: 'username must be a username' })

@@ -5,7 +5,16 @@ import { Audit } from '../audit/audit';
 import { Allow, STAFF } from '../auth/allow';
 import { type CurrentUser, User } from '../auth/current-user';
 import { checkedIdempotencyKey } from '../common/idempotency';
-import { CaseDto, HandoverRequestDto, HandoverResultDto, RecordMeasureDto, SetTovholderDto, TovholderDto } from './case.dto';
+import {
+  CaseDto,
+  HandoverRequestDto,
+  HandoverResultDto,
+  InvolvementRequestDto,
+  InvolvementResultDto,
+  RecordMeasureDto,
+  SetTovholderDto,
+  TovholderDto,
+} from './case.dto';
 import { CasesService } from './cases.service';
 
 @ApiTags('cases')
@@ -44,6 +53,22 @@ export class CasesController {
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<HandoverResult> {
     return this.cases.requestHandover(user, id, dto, checkedIdempotencyKey(idempotencyKey));
+  }
+
+  /** 202: the agency gets a contribution task (inddragelse); the owner stays. */
+  @Post(':id/involvements')
+  @HttpCode(202)
+  @Allow(...STAFF)
+  @Audit({ action: 'change', what: 'case', purpose: 'involvement of another agency', caseIdFrom: { param: 'id' } })
+  @ApiAcceptedResponse({ type: InvolvementResultDto })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried request return the first answer, never a second task' })
+  involveAgency(
+    @User() user: CurrentUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: InvolvementRequestDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<InvolvementResultDto> {
+    return this.cases.involveAgency(user, id, dto, checkedIdempotencyKey(idempotencyKey));
   }
 
   @Put(':id/tovholder')

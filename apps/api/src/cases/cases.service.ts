@@ -20,6 +20,7 @@ import {
   CaseFailure,
   caseWorkflowId,
   type HandoverResult,
+  involveAgencyUpdate,
   recordMeasureUpdate,
   requestHandoverUpdate,
   setTovholderUpdate,
@@ -29,7 +30,7 @@ import {
 import type { CurrentUser } from '../auth/current-user';
 import { unprocessable } from '../common/http-errors';
 import { uuidFrom } from '../common/idempotency';
-import { CaseDto, HandoverRequestDto } from './case.dto';
+import { CaseDto, HandoverRequestDto, InvolvementRequestDto } from './case.dto';
 
 @Injectable()
 export class CasesService {
@@ -120,19 +121,31 @@ export class CasesService {
    */
   async requestHandover(user: CurrentUser, id: string, dto: HandoverRequestDto, idempotencyKey?: string): Promise<HandoverResult> {
     const found = await this.visibleCase(user, id);
-    if (user.agency !== found.ownerAgency) {
-      throw new ForbiddenException(`Only staff of the owner agency (${found.ownerAgency}) may hand case ${id} over`);
-    }
-    if (dto.to === found.ownerAgency || !STAFF_AGENCIES.includes(dto.to as Agency)) {
-      const recipients = STAFF_AGENCIES.filter((agency) => agency !== found.ownerAgency).join(', ');
-      throw unprocessable(`to must be a staff agency other than the owner (${found.ownerAgency}): one of ${recipients}`, [
-        { field: 'to', rules: ['handover-recipient'] },
-      ]);
-    }
-    const requestId = idempotencyKey ? uuidFrom([user.username, 'handover', id, idempotencyKey].join('\u0000')) : randomUUID();
-    const request = { requestId, to: dto.to as Agency, reason: dto.reason, requestedBy: user.username };
+    ownerStaffOnly(user, found, `hand case ${id} over`);
+    const to = otherStaffAgency(found, dto.to, 'to', 'handover-recipient');
+    const requestId = requestIdFor(user, 'handover', id, idempotencyKey);
+    const request = { requestId, to, reason: dto.reason, requestedBy: user.username };
     try {
       return await this.workflowOf(found).executeUpdate(requestHandoverUpdate, { updateId: requestId, args: [request] });
+    } catch (error) {
+      throw toHttpError(error, found);
+    }
+  }
+
+  /**
+   * Asks another agency for a contribution without handing the case over (inddragelse): the case
+   * workflow gives them a contribution task, and they may read the case while it is open. Only the
+   * owner's staff may ask; an Idempotency-Key fixes the request and Update id as for hand-overs, so
+   * a retry never creates a second task.
+   */
+  async involveAgency(user: CurrentUser, id: string, dto: InvolvementRequestDto, idempotencyKey?: string): Promise<{ taskId: string }> {
+    const found = await this.visibleCase(user, id);
+    ownerStaffOnly(user, found, `ask another agency to contribute to case ${id}`);
+    const agency = otherStaffAgency(found, dto.agency, 'agency', 'involved-agency');
+    const requestId = requestIdFor(user, 'involvement', id, idempotencyKey);
+    const request = { requestId, agency, what: dto.what, requestedBy: user.username };
+    try {
+      return await this.workflowOf(found).executeUpdate(involveAgencyUpdate, { updateId: requestId, args: [request] });
     } catch (error) {
       throw toHttpError(error, found);
     }
@@ -169,6 +182,23 @@ export class CasesService {
   }
 }
 
+/** 403 unless the user works in the agency that owns the case; `what` completes "may …". */
+function ownerStaffOnly(user: CurrentUser, found: CaseEntity, what: string): void {
+  if (user.agency !== found.ownerAgency) throw new ForbiddenException(`Only staff of the owner agency (${found.ownerAgency}) may ${what}`);
+}
+
+/** `value` as an agency that may receive or contribute to the case: a staff agency other than the owner; else 422 naming `field`. */
+function otherStaffAgency(found: CaseEntity, value: string, field: string, rule: string): Agency {
+  if (value !== found.ownerAgency && STAFF_AGENCIES.includes(value as Agency)) return value as Agency;
+  const others = STAFF_AGENCIES.filter((agency) => agency !== found.ownerAgency).join(', ');
+  throw unprocessable(`${field} must be a staff agency other than the owner (${found.ownerAgency}): one of ${others}`, [{ field, rules: [rule] }]);
+}
+
+/** With an Idempotency-Key, the same user, request kind, case and key always give the same request id. */
+function requestIdFor(user: CurrentUser, kind: string, caseId: string, idempotencyKey?: string): string {
+  return idempotencyKey ? uuidFrom([user.username, kind, caseId, idempotencyKey].join('\u0000')) : randomUUID();
+}
+
 /** The case workflow's refusals as HTTP: one pending hand-over at a time (409), a broken rule (422), moving to a new version (503). */
 function toHttpError(error: unknown, found: CaseEntity): Error {
   if (error instanceof WorkflowNotFoundError) return new ConflictException(`The process of case ${found.caseNumber} is not running`);
@@ -178,6 +208,7 @@ function toHttpError(error: unknown, found: CaseEntity): Error {
       return new ConflictException(`Case ${found.caseNumber} already has a hand-over waiting for acceptance; one at a time`);
     }
     if (failure.type === CaseFailure.invalidHandover) return unprocessable(failure.message, [{ field: 'to', rules: ['handover-recipient'] }]);
+    if (failure.type === CaseFailure.invalidInvolvement) return unprocessable(failure.message, [{ field: 'agency', rules: ['involved-agency'] }]);
     if (failure.type === CaseFailure.invalidTovholder) return unprocessable(failure.message, [{ field: 'username', rules: ['tovholder-candidate'] }]);
     if (failure.type === CaseFailure.upgrading) return new ServiceUnavailableException(failure.message);
   }
