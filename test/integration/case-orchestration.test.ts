@@ -131,12 +131,9 @@ describe('the case workflow keeps one owner everywhere', () => {
     await as('ppr1').get(`/api/cases/${caseId}`).expect(403);
   });
 
-  // Known flaw of the case workflow, pinned here until it is fixed (then drop `.failing`): once the
-  // workflow has continued as new (this stack suggests it every 30 events), Temporal no longer
-  // knows the Update id, the contribution is no longer open, and the retry opens a task under a new
-  // id; the read model keeps one task per key, so that id has no row and the workflow carries an
-  // open task nobody can complete.
-  it.failing('answers a retried involvement after the contribution is in as the first time, with no task left open', async () => {
+  // This stack suggests continue-as-new every 30 events, so by now Temporal no longer knows the
+  // first Update's id: the case workflow itself remembers the involvements it answered.
+  it('answers a retried involvement after the contribution is in as the first time, with no task left open', async () => {
     const retry = await involvePpr().expect(202);
     const state = await suite.stack.temporal.workflow.getHandle(`case-${caseNumber}`).query(caseStateQuery);
     expect({ taskId: retry.body.taskId, openTasks: state.openTasks }).toEqual({ taskId: contribution, openTasks: [] });

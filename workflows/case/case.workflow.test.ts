@@ -110,6 +110,8 @@ describe('caseWorkflow (time skipped)', () => {
       await expectOwner(handle, 'AUTHORITY');
       await complete(handle, taskId, { summary: 'assessment attached' }, 'ppr1');
       await waitUntil(() => events().some((e) => e.type === 'involvement.contributed'), 'the contribution on the timeline');
+      await waitUntil(() => callsOf(calls, 'alertUser').length > 0, 'the one who asked told');
+      expect(callsOf(calls, 'alertUser')).toEqual([expect.objectContaining({ type: 'contribution.received', username: 'caseworker1', data: { agency: 'PPR' } })]);
       await expectOwner(handle, 'AUTHORITY');
       expect(callsOf(calls, 'setCaseOwner')).toHaveLength(1);
 
@@ -190,7 +192,7 @@ describe('caseWorkflow (time skipped)', () => {
         for (let i = 0; i < 200 && runId === firstRun; i++) runId = await new Promise((r) => setTimeout(r, 50)).then(async () => (await handle.describe()).runId);
         expect(runId).not.toBe(firstRun);
         const state = await handle.query(caseStateQuery);
-        expect(state.openTasks).toEqual([expect.objectContaining({ id: taskId, purpose: { involvement: 'jobcenter-part' } })]);
+        expect(state.openTasks).toEqual([expect.objectContaining({ id: taskId, purpose: { involvement: 'jobcenter-part', requestedBy: 'caseworker1' } })]);
 
         await complete(handle, taskId, { summary: 'youth plan part written' }, 'jobcenter1');
         await waitUntil(() => events().some((e) => e.type === 'involvement.contributed'), 'the contribution after continue-as-new');

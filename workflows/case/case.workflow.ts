@@ -46,8 +46,8 @@ import { policyOf } from '../shared/policy';
 import { failureType } from '../shared/process';
 import { caseWorkflowBeforeOrchestration } from './case-before-orchestration';
 
-/** How many answered hand-over requests the case remembers, to answer a repeated request alike. */
-const RECENT_HANDOVERS = 20;
+/** How many answered hand-over and involvement requests the case remembers, to answer a repeated request alike. */
+const RECENT_REQUESTS = 20;
 
 const REFUSALS: readonly string[] = Object.values(CaseFailure);
 
@@ -99,6 +99,7 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
     handoverQueue: [],
     processes: [],
     recentHandovers: [],
+    recentInvolvements: [],
     ...carried,
     openTasks: undefined,
     buffered: undefined,
@@ -163,9 +164,8 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
     },
   });
   setHandler(involveAgencyUpdate, (request) => ask({ kind: 'involve', request, answer: { done: false } }), {
-    validator: ({ agency }) => {
-      const problem = handoverProblem(state.ownerAgency, agency, 'agency');
-      if (problem) throw ApplicationFailure.create({ type: CaseFailure.invalidInvolvement, message: problem, details: [{ field: 'agency', rules: ['involvement'] }] });
+    validator: ({ requestId, agency }) => {
+      if (!involved(requestId)) refuseInvolvement(agency);
     },
   });
   setHandler(setTovholderUpdate, ({ username, by }) => ask({ kind: 'tovholder', username, by, answer: { done: false } }));
@@ -173,13 +173,24 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
   for (const signal of carried.buffered ?? []) dispatch(signal);
 
   // ---- the steps ------------------------------------------------------------------------------
+  function involved(requestId: string): { taskId: string } | undefined {
+    const known = state.recentInvolvements?.find((i) => i.requestId === requestId);
+    return known && { taskId: known.taskId };
+  }
+
+  /** Another agency may be asked for a contribution; the owner itself, ADMIN or no agency may not. */
+  function refuseInvolvement(agency: string): void {
+    const problem = handoverProblem(state.ownerAgency, agency, 'agency');
+    if (problem) throw ApplicationFailure.create({ type: CaseFailure.invalidInvolvement, message: problem, details: [{ field: 'agency', rules: ['involvement'] }] });
+  }
+
   function answered(requestId: string): HandoverResult | undefined {
     if (state.pendingHandover?.requestId === requestId) return { requestId, status: 'pending', owner: state.ownerAgency };
     return state.recentHandovers?.find((r) => r.requestId === requestId);
   }
 
   async function settle(request: Pick<HandoverRequest, 'requestId' | 'replyTo'>, result: HandoverResult): Promise<HandoverResult> {
-    state.recentHandovers = [...(state.recentHandovers ?? []), result].slice(-RECENT_HANDOVERS);
+    state.recentHandovers = [...(state.recentHandovers ?? []), result].slice(-RECENT_REQUESTS);
     if (request.replyTo) {
       await getExternalWorkflowHandle(request.replyTo)
         .signal(handoverSettledSignal, result)
@@ -317,7 +328,7 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
     if (!assigned.username || !assigned.agency) {
       await activities().alertLeads({
         key: `${workflowId}/tovholder/${runId}/${stepCount}/none`,
-        type: 'tovholder.assigned',
+        type: 'tovholder.unassigned',
         agencies: policy.coordinatorAgencies,
         caseId: input.caseId,
         data: { username: '' },
@@ -359,6 +370,47 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
     );
   }
 
+  async function contributed(task: OpenTask, completion: TaskCompletion): Promise<void> {
+    const { agency } = task.request;
+    await event(`involvement/${task.purpose!.involvement}/contributed`, 'involvement.contributed', completion.actor, { agency });
+    // Whoever asked hears that it is in.
+    if (task.purpose?.requestedBy) {
+      await activities().alertUser({
+        key: `${workflowId}/involvement/${task.purpose.involvement}/contributed`,
+        username: task.purpose.requestedBy,
+        type: 'contribution.received',
+        caseId: input.caseId,
+        taskId: task.id,
+        data: { agency },
+      });
+    }
+  }
+
+  /** The receiving agency's lead has the escalated task; the side waiting for it must know too. */
+  async function overdue(task: OpenTask): Promise<void> {
+    const pending = state.pendingHandover;
+    if (task.purpose?.handover && pending?.requestId === task.purpose.handover) {
+      await activities().alertLeads({
+        key: `${workflowId}/handover/${pending.requestId}/overdue`,
+        type: 'handover.overdue',
+        agencies: [pending.from],
+        caseId: input.caseId,
+        taskId: task.id,
+        data: { from: pending.from, to: pending.to },
+      });
+    }
+    if (task.purpose?.involvement) {
+      await activities().alertLeads({
+        key: `${workflowId}/involvement/${task.purpose.involvement}/overdue`,
+        type: 'contribution.overdue',
+        agencies: [state.ownerAgency],
+        caseId: input.caseId,
+        taskId: task.id,
+        data: { agency: task.request.agency },
+      });
+    }
+  }
+
   async function run(step: Step): Promise<unknown> {
     switch (step.kind) {
       case 'handover':
@@ -366,24 +418,11 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
       case 'task-completed': {
         const { purpose } = step.task;
         if (purpose?.handover) return answerHandover(purpose.handover, step.completion);
-        if (purpose?.involvement) {
-          return event(`involvement/${purpose.involvement}/contributed`, 'involvement.contributed', step.completion.actor, { agency: step.task.request.agency });
-        }
+        if (purpose?.involvement) return contributed(step.task, step.completion);
         return event(`task/${step.task.id}/completed`, `${step.task.request.kind}.completed`, step.completion.actor);
       }
-      case 'task-overdue': {
-        const pending = state.pendingHandover;
-        if (!step.task.purpose?.handover || pending?.requestId !== step.task.purpose.handover) return undefined;
-        // The receiving agency's lead has the escalated task; the sender's lead must know too.
-        return activities().alertLeads({
-          key: `${workflowId}/handover/${pending.requestId}/overdue`,
-          type: 'handover.overdue',
-          agencies: [pending.from],
-          caseId: input.caseId,
-          taskId: step.task.id,
-          data: { from: pending.from, to: pending.to },
-        });
-      }
+      case 'task-overdue':
+        return overdue(step.task);
       case 'owner-changed-by-process':
         if (state.ownerAgency === step.agency) return undefined;
         return changeOwner(step.agency, step.reason, `${runId}/${stepCount}`, 'system');
@@ -404,13 +443,16 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
         if (state.tovholder?.username !== step.username) return undefined;
         return assignTovholder('system', [step.username], `${step.username} left`);
       case 'involve': {
-        const open = tasks.carried.find((t) => t.purpose?.involvement === step.request.requestId);
-        if (open) return { taskId: open.id };
+        const known = involved(step.request.requestId);
+        if (known) return known;
+        // Checked again now: a hand-over accepted since the request arrived may have made that agency the owner.
+        refuseInvolvement(step.request.agency);
         const dueAt = step.request.dueAt ?? due.involvement(new Date()).toISOString();
         const taskId = await tasks.open(
           { kind: 'contribution', caseId: input.caseId, processKind: 'case', step: 'contribution', agency: step.request.agency, dueAt },
-          { occurrence: step.request.requestId, purpose: { involvement: step.request.requestId } },
+          { occurrence: step.request.requestId, purpose: { involvement: step.request.requestId, requestedBy: step.request.requestedBy } },
         );
+        state.recentInvolvements = [...(state.recentInvolvements ?? []), { requestId: step.request.requestId, taskId }].slice(-RECENT_REQUESTS);
         await event(`involvement/${step.request.requestId}/requested`, 'involvement.requested', step.request.requestedBy, {
           agency: step.request.agency,
           what: step.request.what,

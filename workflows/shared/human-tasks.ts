@@ -176,7 +176,13 @@ export class HumanTasks {
     const task: LiveTask = { state, rule, storing: false, cancelled: false };
     this.live.set(state.id, task);
     this.updateSearchAttributes();
-    await this.work(() => activities().createTask({ ...request, id: state.id, key: state.key, workflowId, remindAt: state.remindAt }));
+    const created = await this.work(() => activities().createTask({ ...request, id: state.id, key: state.key, workflowId, remindAt: state.remindAt }));
+    if (created.id !== state.id) {
+      // An earlier run of this workflow created the task under this key: the request is not new.
+      this.live.delete(state.id);
+      this.updateSearchAttributes();
+      throw ApplicationFailure.nonRetryable(`A task for ${state.key} exists already (${created.id})`, 'TaskExists');
+    }
     return task;
   }
 

@@ -53,7 +53,7 @@ export function alertMail(alert: Pick<AlertEntity, 'type' | 'taskId' | 'data'>, 
     },
     'process.stuck': {
       subject: 'Et sagsforløb står stille',
-      lead: `Trinnet ${String(alert.data.step ?? '')} i et sagsforløb fejler igen og igen (${String(alert.data.errorType ?? '')}). Forløbet venter, til fejlen er rettet.`,
+      lead: `Trinnet ${String(alert.data.step ?? '')} i et sagsforløb kan ikke gennemføres (${String(alert.data.errorType ?? '')}), og det prøves ikke igen af sig selv. Ret fejlen, og genoptag forløbet (se "Stuck" i Temporal Web).`,
     },
     'reassessment.no-fresh-caseworker': {
       subject: 'Genvurdering: ingen ny rådgiver ledig',
@@ -62,6 +62,18 @@ export function alertMail(alert: Pick<AlertEntity, 'type' | 'taskId' | 'data'>, 
     'tovholder.assigned': {
       subject: 'Du er tovholder på en sag',
       lead: 'Du er blevet tovholder på en sag og koordinerer nu indsatsen på tværs af forvaltningerne.',
+    },
+    'tovholder.unassigned': {
+      subject: 'En sag mangler en tovholder',
+      lead: 'En sag har ikke længere en tovholder, og ingen kunne tildeles automatisk. Vælg en tovholder på sagen.',
+    },
+    'contribution.received': {
+      subject: 'Bidrag modtaget',
+      lead: `${agencyDa(alert.data.agency)} har givet sit bidrag til en sag, som du bad om.`,
+    },
+    'contribution.overdue': {
+      subject: 'Bidrag ikke modtaget',
+      lead: `${agencyDa(alert.data.agency)} har ikke givet sit bidrag til en sag inden fristen.`,
     },
   };
   const { subject, lead } = texts[alert.type];

@@ -10,12 +10,18 @@ export type AlertType =
   | 'handover.declined'
   /** No answer to a hand-over by its due time; `data`: `{ from, to, dueAt }`. */
   | 'handover.overdue'
-  /** A process step keeps failing and needs operations; `data`: `{ step, errorType }`. */
+  /** A process step cannot proceed (an error retrying cannot heal) and needs operations; `data`: `{ step, errorType }`. */
   | 'process.stuck'
   /** No caseworker new to the case is free for a re-assessment (BL §137 stk. 1). */
   | 'reassessment.no-fresh-caseworker'
   /** The recipient became the case's tovholder; `data`: `{ username }`. */
-  | 'tovholder.assigned';
+  | 'tovholder.assigned'
+  /** The case has no tovholder and nobody eligible could be found; for the leads. */
+  | 'tovholder.unassigned'
+  /** An agency asked to contribute (inddragelse) has done so; for whoever asked; `data`: `{ agency }`. */
+  | 'contribution.received'
+  /** An agency asked to contribute has not done so in time; for the owner's lead; `data`: `{ agency }`. */
+  | 'contribution.overdue';
 
 /**
  * Something a coordinator must be told (a task for them, a reminder, an escalation). We say

@@ -117,6 +117,8 @@ export interface CaseProcessState {
   openTasks?: OpenTask[];
   /** The last answers to hand-over requests, so a repeated request gets the same answer. */
   recentHandovers?: HandoverResult[];
+  /** The last involvements asked for, so a repeated request gets the same task, even after continue-as-new. */
+  recentInvolvements?: { requestId: string; taskId: string }[];
   buffered?: BufferedSignal[];
   /** Set when a step could not proceed and an operator was alerted. */
   stuck?: boolean;
