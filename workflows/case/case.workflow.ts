@@ -46,7 +46,7 @@ import { policyOf } from '../shared/policy';
 import { failureType } from '../shared/process';
 import { caseWorkflowBeforeOrchestration } from './case-before-orchestration';
 
-/** How many answered hand-over and involvement requests the case remembers, to answer a repeated request alike. */
+/** How many answered requests and ended processes the case remembers, to answer a repeated signal alike. */
 const RECENT_REQUESTS = 20;
 
 const REFUSALS: readonly string[] = Object.values(CaseFailure);
@@ -100,6 +100,7 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
     processes: [],
     recentHandovers: [],
     recentInvolvements: [],
+    endedProcesses: [],
     ...carried,
     openTasks: undefined,
     buffered: undefined,
@@ -127,8 +128,9 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
   // ---- signals, updates and the query: they only queue steps -------------------------------
   setHandler(caseStateQuery, () => ({ ...state, openTasks: tasks.carried }));
   const received = (notification: CaseNotification) => {
-    // A retried intake signals again: each notification counts once.
+    // A retried intake signals again: each notification counts once, also after its process ended.
     if (state.notifications.some((n) => n.notificationId === notification.notificationId)) return;
+    if (state.endedProcesses?.includes(notification.workflowId)) return;
     state.notifications.push(notification);
     if (state.openMeasures.length > 0) steps.push({ kind: 'reassess', notification });
   };
@@ -136,6 +138,7 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
     // Ended processes leave the carried state; the read model keeps their history.
     state.notifications = state.notifications.filter((n) => n.workflowId !== ended);
     state.processes = (state.processes ?? []).filter((p) => p.workflowId !== ended);
+    state.endedProcesses = [...(state.endedProcesses ?? []).filter((id) => id !== ended), ended].slice(-RECENT_REQUESTS);
   };
   const dispatch = (signal: BufferedSignal) => {
     if (signal.handoverRequested) steps.push({ kind: 'handover', request: signal.handoverRequested });
@@ -144,7 +147,8 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
   };
   setHandler(notificationReceivedSignal, received);
   setHandler(processStartedSignal, (process) => {
-    if (!state.processes?.some((p) => p.workflowId === process.workflowId)) state.processes = [...(state.processes ?? []), process];
+    if (state.processes?.some((p) => p.workflowId === process.workflowId) || state.endedProcesses?.includes(process.workflowId)) return;
+    state.processes = [...(state.processes ?? []), process];
   });
   setHandler(processEndedSignal, processEnded);
   setHandler(handoverRequestedSignal, (request) => dispatch({ handoverRequested: request }));

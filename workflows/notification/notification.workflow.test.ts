@@ -194,11 +194,14 @@ describe('notificationWorkflow (time skipped)', () => {
         const refusedConversation = await complete(handle, conversation, {}, 'caseworker2').catch((e) => e);
         expect((refusedConversation as WorkflowUpdateFailedError).cause).toMatchObject({ message: expect.stringContaining('outcome.parentSuspected') });
         await complete(handle, conversation, { heldOn: '2026-11-25', parentSuspected: false }, 'caseworker2');
+        // The ended process leaves the case's carried state, and a late repeat of the intake's signal does not bring it back.
+        await eventually(async () => expect((await caseHandle.query(caseStateQuery)).notifications).toEqual([]));
+        await caseHandle.signal(notificationReceivedSignal, { notificationId: input.notificationId, workflowId: handle.workflowId, receivedAt: input.receivedAt });
+        await new Promise((r) => setTimeout(r, 500));
+        expect((await caseHandle.query(caseStateQuery)).notifications).toEqual([]);
         expect(await handle.result()).toMatchObject({ step: 'done', decision: 'investigation', handedOverTo: 'AUTHORITY' });
         // The notification's own search attribute follows the case's owner.
         expect((await handle.describe()).typedSearchAttributes.get(SearchAttributeKeys.ownerAgency)).toBe('AUTHORITY');
-        // The ended process leaves the case's carried state.
-        await eventually(async () => expect((await caseHandle.query(caseStateQuery)).notifications).toEqual([]));
         await keepHistory(handle, 'notification-abuse-investigation-accepted');
         await keepHistory(caseHandle, 'case-of-notification-accepted');
       },

@@ -110,6 +110,8 @@ export interface CaseProcessState {
   notifications: CaseNotification[];
   /** Other running processes of the case (investigation, placement, …). */
   processes?: CaseProcess[];
+  /** The last processes that ended, so a late or repeated signal does not bring one back. */
+  endedProcesses?: string[];
   openMeasures: OpenMeasure[];
   /** Re-assessments requested because a notification arrived while a measure was open. */
   reassessments: number;
