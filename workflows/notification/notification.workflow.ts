@@ -36,8 +36,9 @@ import { runProcess } from '../shared/process';
 
 /**
  * A notification of concern (underretning), from receipt to the agency that takes it on:
- * - reception triages it within the policy's deadline (24 hours by law; an acute one within 2), reminded before and escalated
- *   to the lead at the deadline; an abuse notification can only open an investigation;
+ * - reception triages it within the policy's deadline (24 hours by law; an acute one within the
+ *   policy's acute-action time), reminded before and escalated to the lead at the deadline; an abuse
+ *   notification opens an investigation, or acute action first;
  * - a professional notifier gets a receipt within 6 working days and feedback after the decision;
  * - an investigation, acute action or advisory-team referral asks the case workflow for a hand-over:
  *   the case changes owner only when the receiving agency accepts (acute: at once); abuse adds a
@@ -86,7 +87,11 @@ export async function notificationWorkflow(input: NotificationWorkflowInput): Pr
   setHandler(handoverSettledSignal, (result) => {
     if (result.requestId === `${workflowId}/handover`) settled = result;
   });
-  setHandler(caseOwnerChangedSignal, ({ agency }) => upsertSearchAttributes([{ key: SearchAttributeKeys.ownerAgency, value: agency }]));
+  let caseOwner: Agency | undefined;
+  setHandler(caseOwnerChangedSignal, ({ agency }) => {
+    caseOwner = agency;
+    upsertSearchAttributes([{ key: SearchAttributeKeys.ownerAgency, value: agency }]);
+  });
 
   /** Asks the case workflow, the one writer of the owner, and waits for its answer. */
   async function requestHandover(to: Agency, decision: TriageDecision, assignee: string | undefined): Promise<void> {
@@ -164,8 +169,6 @@ export async function notificationWorkflow(input: NotificationWorkflowInput): Pr
   }
 
   if (!orchestrated) return run();
-  return runProcess(
-    { kind: 'notification', caseId: input.caseId, caseWorkflowId: input.caseWorkflowId, tasks, owner: () => (state.handedOverTo as Agency | undefined) ?? 'RECEPTION', step: () => state.step },
-    run,
-  );
+  const context = { kind: 'notification' as const, caseId: input.caseId, caseWorkflowId: input.caseWorkflowId, tasks };
+  return runProcess({ ...context, owner: () => caseOwner ?? 'RECEPTION', step: () => state.step }, run);
 }
