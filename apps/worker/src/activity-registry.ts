@@ -1,5 +1,6 @@
 import { ModuleRef } from '@nestjs/core';
 import type { UntypedActivities } from '@temporalio/common';
+import { Context } from '@temporalio/activity';
 import { toActivityFailure } from './activity-failures';
 
 type Class = new (...args: never[]) => object;
@@ -19,7 +20,7 @@ export function activitiesFrom(moduleRef: ModuleRef, classes: readonly Class[]):
       const bound = method.bind(instance) as (...args: unknown[]) => Promise<unknown>;
       activities[name] = (...args: unknown[]) =>
         bound(...args).catch((error: unknown) => {
-          throw toActivityFailure(error);
+          throw toActivityFailure(error, Context.current().info.attempt);
         });
     }
   }
