@@ -10,3 +10,4 @@ export * from './task-access';
 export * from './working-days';
 export * from './notification';
 export * from './ownership';
+export * from './process-map';
