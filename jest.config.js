@@ -1,10 +1,16 @@
 /** Unit tests sit beside the code; integration and end-to-end suites live in test/ and use the real stack. */
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+/** Packages published as ES modules only (the BPMN libraries): compiled to CommonJS for jest, as Node's own require does. */
+const esmOnly = ['bpmn-moddle', 'moddle', 'moddle-xml', 'min-dash', 'saxen'].join('|');
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+  [`/node_modules/(${esmOnly})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }],
+};
+const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly})/)`];
 const moduleNameMapper = {
   '^@sagsflow/temporal/shared$': '<rootDir>/libs/temporal/src/shared',
-  '^@sagsflow/(casework|config|domain|persistence|temporal)$': '<rootDir>/libs/$1/src',
+  '^@sagsflow/(casework|config|domain|persistence|process-diagrams|temporal)$': '<rootDir>/libs/$1/src',
 };
-const common = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
+const common = { transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
 
 module.exports = {
   projects: [

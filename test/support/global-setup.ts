@@ -1,6 +1,7 @@
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { resolveChromium } from '../../tools/stack/chromium';
 import { freePort } from '../../tools/stack/ports';
 import { startEmbeddedPostgres } from '../../tools/stack/postgres';
 import { startTemporalDevServer } from '../../tools/stack/temporal-dev-server';
@@ -24,8 +25,21 @@ export default async function globalSetup(): Promise<void> {
     freePort().then((port) => startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port })),
   ]);
   await timeSkippingSetup();
+  provideChromium();
   process.env[STACK_ENV.temporalAddress] = temporal.address;
   process.env[STACK_ENV.postgresAdminUrl] = postgres.urlFor('postgres');
   process.env[STACK_ENV.temporalDbFile] = join(dir, 'temporal.db');
   (globalThis as { __stack?: RunningStack }).__stack = { dir, temporal, postgres };
+}
+
+/**
+ * The browser tests render in Chromium: find or install it once here, where no test timeout runs,
+ * and hand it on as CHROMIUM_PATH. Without one, those tests fail with the reason when they ask again.
+ */
+function provideChromium(): void {
+  try {
+    process.env.CHROMIUM_PATH = resolveChromium((message) => console.log(`[stack] ${message}`)).path;
+  } catch (error) {
+    console.log(`[stack] ${(error as Error).message}`);
+  }
 }

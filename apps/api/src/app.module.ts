@@ -12,6 +12,7 @@ import { CodecModule } from './codec/codec.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ProcessesModule } from './processes/processes.module';
 import { throttlers } from './security/throttling';
 import { StaffModule } from './staff/staff.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -38,6 +39,7 @@ export class AppModule {
         HealthModule,
         EventsModule,
         NotificationsModule,
+        ProcessesModule,
         StaffModule,
         TasksModule,
       ],

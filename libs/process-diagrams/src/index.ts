@@ -1,0 +1,2 @@
+export * from './bpmn';
+export * from './layout';
