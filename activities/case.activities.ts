@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CaseEventInput, CaseService, LetterInput } from '@sagsflow/casework';
 import type { Agency } from '@sagsflow/domain';
-import type { PendingHandover } from '@sagsflow/temporal/shared';
+import type { PendingHandover, RecordProcessPositionInput } from '@sagsflow/temporal/shared';
 
 /** The child's case in the read model. Every method is idempotent (keys, or conditional updates). */
 @Injectable()
@@ -22,6 +22,10 @@ export class CaseActivities {
 
   setTovholder(input: { caseId: string; tovholder: { username: string; since: string } | null }): Promise<void> {
     return this.cases.setTovholder(input.caseId, input.tovholder);
+  }
+
+  recordProcessPosition(position: RecordProcessPositionInput): Promise<void> {
+    return this.cases.recordProcessPosition(position);
   }
 
   recordTriageDecision(input: { notificationId: string; decision: string }): Promise<void> {

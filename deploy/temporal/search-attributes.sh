@@ -23,6 +23,7 @@ ATTRIBUTES=(
   NextDeadline=Datetime
   Overdue=Bool
   Stuck=Bool
+  ProcessStep=KeywordList
 )
 
 log() { echo "[sagsflow search attributes] $*"; }

@@ -5,7 +5,8 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { CreateTaskInput } from '@sagsflow/temporal/shared';
+import { conformanceProblems, PROCESS_MAPS, type ProcessKind } from '@sagsflow/domain';
+import type { CreateTaskInput, RecordProcessPositionInput } from '@sagsflow/temporal/shared';
 import { workflowBundlerOptions, WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle';
 
 /** One activity call a workflow made: which, when (server time) and with what. */
@@ -47,6 +48,7 @@ export function recordingActivities(env: TestWorkflowEnvironment, calls: Activit
     setPendingHandover: record('setPendingHandover'),
     setTovholder: record('setTovholder'),
     recordMeasure: record('recordMeasure'),
+    recordProcessPosition: record('recordProcessPosition'),
     pickFreshCaseworker: record('pickFreshCaseworker', () => ({ username: 'caseworker3' })),
     alertLeads: record('alertLeads'),
     alertUser: record('alertUser'),
@@ -107,4 +109,25 @@ export async function keepHistory(handle: WorkflowHandle, name: string): Promise
   // The workflow id goes along: replay needs it, and the history itself does not carry it.
   const history = JSON.parse(historyToJSON(await handle.fetchHistory())) as object;
   writeFileSync(file, JSON.stringify({ workflowId: handle.workflowId, ...history }), { flag: 'wx' });
+}
+
+/**
+ * The conformance check every workflow test runs (afterEach): the steps each workflow entered, in
+ * order, checked against its process's map. A workflow that drifts from its map fails its tests.
+ */
+export function conformanceProblemsOf(calls: ActivityCall[]): string[] {
+  const byWorkflow = new Map<string, { kind: ProcessKind; entered: string[]; seen: Set<string> }>();
+  for (const position of callsOf<RecordProcessPositionInput>(calls, 'recordProcessPosition')) {
+    const recorded = byWorkflow.get(position.workflowId) ?? { kind: position.kind, entered: [], seen: new Set<string>() };
+    byWorkflow.set(position.workflowId, recorded);
+    // A local activity may run twice (time skipping): each recording counts once.
+    const once = `${position.at}/${position.seq}`;
+    if (!position.entered || recorded.seen.has(once)) continue;
+    recorded.seen.add(once);
+    recorded.entered.push(position.entered);
+  }
+  return [...byWorkflow.values()].flatMap(({ kind, entered }) => {
+    const map = PROCESS_MAPS[kind];
+    return map ? conformanceProblems(map, entered) : [`${kind}: no process map`];
+  });
 }

@@ -17,7 +17,7 @@ import {
   staffLeftSignal,
 } from '@sagsflow/temporal/shared';
 import { createTimeSkippingEnv } from '../../test/support/time-skipping';
-import { type ActivityCall, callsOf, fakeActivityWorker, keepHistory, waitUntil } from '../../test/support/workflow-harness';
+import { type ActivityCall, callsOf, conformanceProblemsOf, fakeActivityWorker, keepHistory, waitUntil } from '../../test/support/workflow-harness';
 
 type CaseEvent = { type: string; actor: string; data: Record<string, string> };
 
@@ -34,6 +34,7 @@ describe('caseWorkflow (time skipped)', () => {
   });
   afterAll(() => env?.teardown());
   beforeEach(() => (calls = []));
+  afterEach(() => expect(conformanceProblemsOf(calls)).toEqual([]));
 
   async function withCase<T>(
     fn: (handle: WorkflowHandle) => Promise<T>,

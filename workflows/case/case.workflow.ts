@@ -10,7 +10,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { type Agency, handoverProblem, nextOwnership, notificationDeadlines, type Ownership } from '@sagsflow/domain';
+import { type Agency, CASE_MAP, handoverProblem, nextOwnership, notificationDeadlines, type Ownership } from '@sagsflow/domain';
 import {
   type BufferedSignal,
   CaseFailure,
@@ -43,6 +43,7 @@ import { activities } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
 import { CASE_ORCHESTRATION_PATCH } from '../shared/patches';
 import { policyOf } from '../shared/policy';
+import { ProcessPosition } from '../shared/process-position';
 import { failureType } from '../shared/process';
 import { caseWorkflowBeforeOrchestration } from './case-before-orchestration';
 
@@ -104,8 +105,10 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
     ...carried,
     openTasks: undefined,
     buffered: undefined,
+    position: undefined,
   };
   const tasks = new HumanTasks(policy, carried.openTasks ?? []);
+  const position = new ProcessPosition(CASE_MAP, input.caseId, carried.position);
   const steps: Step[] = [];
   let stepCount = 0;
   tasks.onCompleted = (task, completion) => steps.push({ kind: 'task-completed', task, completion });
@@ -126,7 +129,7 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
   const runningProcesses = () => [...state.notifications.map((n) => n.workflowId), ...(state.processes ?? []).map((p) => p.workflowId)];
 
   // ---- signals, updates and the query: they only queue steps -------------------------------
-  setHandler(caseStateQuery, () => ({ ...state, openTasks: tasks.carried }));
+  setHandler(caseStateQuery, () => ({ ...state, openTasks: tasks.carried, position: position.carried }));
   const received = (notification: CaseNotification) => {
     // A retried intake signals again: each notification counts once, also after its process ended.
     if (state.notifications.some((n) => n.notificationId === notification.notificationId)) return;
@@ -203,7 +206,11 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
     return result;
   }
 
-  async function changeOwner(to: Agency, reason: string, ref: string, by: string): Promise<void> {
+  function changeOwner(to: Agency, reason: string, ref: string, by: string): Promise<void> {
+    return position.during('change-owner', () => writeOwner(to, reason, ref, by));
+  }
+
+  async function writeOwner(to: Agency, reason: string, ref: string, by: string): Promise<void> {
     const from = state.ownerAgency;
     state.ownerAgency = to;
     upsertSearchAttributes([{ key: SearchAttributeKeys.ownerAgency, value: to }]);
@@ -245,6 +252,7 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
         const cancelled = state.pendingHandover;
         if (cancelled) {
           await tasks.cancel('an acute move took the case', cancelled.taskId ? [cancelled.taskId] : []);
+          await position.leave('accept-handover');
           await setPending(null);
           await event(`handover/${cancelled.requestId}/cancelled`, 'handover.cancelled', 'system', { to: cancelled.to, reason: 'acute move' });
           await settle(cancelled, { requestId: cancelled.requestId, status: 'cancelled', owner: request.to, reason: 'acute move' });
@@ -255,6 +263,7 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
       case 'pending': {
         const requestedAt = new Date();
         const dueAt = due.handover(requestedAt).toISOString();
+        await position.enter('accept-handover');
         const taskId = await tasks.open(
           { kind: 'accept-handover', caseId: input.caseId, processKind: 'case', step: 'accept-handover', agency: request.to, assignee: request.assignee, dueAt },
           { occurrence: request.requestId, purpose: { handover: request.requestId } },
@@ -289,6 +298,7 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
     const step = nextOwnership(ownership(), { type: decision, requestId });
     if (!pending || step.outcome === 'stale') return;
     const reason = typeof completion.outcome.reason === 'string' ? completion.outcome.reason : '';
+    await position.leave('accept-handover');
     await setPending(null);
     if (step.outcome === 'accepted') {
       await event(`handover/${requestId}/accepted`, 'handover.accepted', completion.actor, { from: pending.from, to: pending.to });
@@ -310,7 +320,11 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
     if (next) steps.unshift({ kind: 'handover', request: next });
   }
 
-  async function setTovholder(tovholder: Tovholder | null, by: string, reason: string): Promise<Tovholder | null> {
+  function setTovholder(tovholder: Tovholder | null, by: string, reason: string): Promise<Tovholder | null> {
+    return position.during('tovholder', () => writeTovholder(tovholder, by, reason));
+  }
+
+  async function writeTovholder(tovholder: Tovholder | null, by: string, reason: string): Promise<Tovholder | null> {
     const from = state.tovholder?.username ?? '';
     state.tovholder = tovholder;
     await activities().setTovholder({ caseId: input.caseId, tovholder: tovholder && { username: tovholder.username, since: tovholder.since } });
@@ -360,6 +374,7 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
         data: { notificationId: notification.notificationId },
       });
     }
+    await position.enter('reassessment');
     await tasks.open(
       {
         kind: 'reassessment',
@@ -376,6 +391,7 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
 
   async function contributed(task: OpenTask, completion: TaskCompletion): Promise<void> {
     const { agency } = task.request;
+    await position.leave('contribution');
     await event(`involvement/${task.purpose!.involvement}/contributed`, 'involvement.contributed', completion.actor, { agency });
     // Whoever asked hears that it is in.
     if (task.purpose?.requestedBy) {
@@ -423,6 +439,7 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
         const { purpose } = step.task;
         if (purpose?.handover) return answerHandover(purpose.handover, step.completion);
         if (purpose?.involvement) return contributed(step.task, step.completion);
+        if (purpose?.reassessment) await position.leave('reassessment');
         return event(`task/${step.task.id}/completed`, `${step.task.request.kind}.completed`, step.completion.actor);
       }
       case 'task-overdue':
@@ -452,6 +469,7 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
         // Checked again now: a hand-over accepted since the request arrived may have made that agency the owner.
         refuseInvolvement(step.request.agency);
         const dueAt = step.request.dueAt ?? due.involvement(new Date()).toISOString();
+        await position.enter('contribution');
         const taskId = await tasks.open(
           { kind: 'contribution', caseId: input.caseId, processKind: 'case', step: 'contribution', agency: step.request.agency, dueAt },
           { occurrence: step.request.requestId, purpose: { involvement: step.request.requestId, requestedBy: step.request.requestedBy } },
@@ -465,12 +483,13 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
       }
       case 'reassess':
         return reassess(step.notification);
-      case 'measure': {
-        state.openMeasures.push({ measureId: step.request.measureId, kind: step.request.kind });
-        await activities().recordMeasure({ ...step.request, caseId: input.caseId, at: new Date().toISOString() });
-        await event(`measure/${step.request.measureId}`, 'measure.recorded', step.request.decidedBy, { kind: step.request.kind });
-        return state;
-      }
+      case 'measure':
+        return position.during('measure', async () => {
+          state.openMeasures.push({ measureId: step.request.measureId, kind: step.request.kind });
+          await activities().recordMeasure({ ...step.request, caseId: input.caseId, at: new Date().toISOString() });
+          await event(`measure/${step.request.measureId}`, 'measure.recorded', step.request.decidedBy, { kind: step.request.kind });
+          return state;
+        });
     }
   }
 
@@ -510,5 +529,5 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
       if (answer) Object.assign(answer, { error, done: true });
     }
   }
-  return { ...input, policyValues: policy, state: { ...state, openTasks: tasks.carried } };
+  return { ...input, policyValues: policy, state: { ...state, openTasks: tasks.carried, position: position.carried } };
 }

@@ -9,12 +9,13 @@ import {
   notificationReceivedSignal,
   notificationStateQuery,
   type NotificationWorkflowInput,
+  processPositionQuery,
   SearchAttributeKeys,
   type TaskCompletion,
 } from '@sagsflow/temporal/shared';
 import { notificationDeadlines, POLICIES } from '@sagsflow/domain';
 import { createTimeSkippingEnv } from '../../test/support/time-skipping';
-import { type ActivityCall, callsOf, eventually, fakeActivityWorker, keepHistory, waitUntil } from '../../test/support/workflow-harness';
+import { type ActivityCall, callsOf, conformanceProblemsOf, eventually, fakeActivityWorker, keepHistory, waitUntil } from '../../test/support/workflow-harness';
 
 /**
  * The notification workflow with its activities mocked (this is the workflow's unit test), on a
@@ -29,14 +30,16 @@ describe('notificationWorkflow (time skipped)', () => {
   });
   afterAll(() => env?.teardown());
   beforeEach(() => (calls = []));
+  afterEach(() => expect(conformanceProblemsOf(calls)).toEqual([]));
 
   /** Starts a notification received "now" (server time), and its case, and runs `fn` against it with a live worker. */
   async function withNotification<T>(
     fn: (handle: WorkflowHandle, input: NotificationWorkflowInput) => Promise<T>,
     overrides: Partial<NotificationWorkflowInput> = {},
     activityOverrides: Record<string, (arg: unknown) => unknown> = {},
+    workflowsPath?: string,
   ): Promise<T> {
-    const { worker, taskQueue } = await fakeActivityWorker(env, calls, activityOverrides);
+    const { worker, taskQueue } = await fakeActivityWorker(env, calls, activityOverrides, workflowsPath);
     const receivedAt = new Date(await env.currentTimeMs()).toISOString();
     const caseNumber = `T-${randomUUID().slice(0, 8)}`;
     const input: NotificationWorkflowInput = {
@@ -70,6 +73,8 @@ describe('notificationWorkflow (time skipped)', () => {
   }
 
   const HOUR = 3_600_000;
+  /** The calls that do the process's work, without the recordings of its position. */
+  const work = () => calls.filter((c) => c.name !== 'recordProcessPosition');
   const created = (kind: string) => calls.filter((c) => c.name === 'createTask' && (c.arg as CreateTaskInput).kind === kind).map((c) => c.arg as CreateTaskInput);
   const taskIdOf = (handle: WorkflowHandle, kind = 'triage') =>
     created(kind).find((t) => t.workflowId === handle.workflowId)!.id;
@@ -80,8 +85,8 @@ describe('notificationWorkflow (time skipped)', () => {
     await withNotification(async (handle, input) => {
       const received = Date.parse(input.receivedAt);
       await env.sleep('17 hours');
-      expect(calls.map((c) => c.name)).toEqual(['createTask']);
-      expect(calls[0].arg).toMatchObject({
+      expect(work().map((c) => c.name)).toEqual(['createTask']);
+      expect(work()[0].arg).toMatchObject({
         key: `${handle.workflowId}/triage`,
         kind: 'triage',
         agency: 'RECEPTION',
@@ -89,19 +94,19 @@ describe('notificationWorkflow (time skipped)', () => {
         dueAt: new Date(received + 24 * HOUR).toISOString(),
       });
       // a quarter of the window before the due time; the window starts when the task is created
-      const remindAt = Date.parse((calls[0].arg as CreateTaskInput).remindAt!);
+      const remindAt = Date.parse((work()[0].arg as CreateTaskInput).remindAt!);
       expect(remindAt - received).toBeGreaterThanOrEqual(18 * HOUR);
       expect(remindAt - received).toBeLessThan(18 * HOUR + 60_000);
 
       await env.sleep('2 hours');
-      expect(calls.map((c) => c.name)).toEqual(['createTask', 'remindTask']);
-      expect(calls[1].at - received).toBeGreaterThanOrEqual(18 * HOUR);
+      expect(work().map((c) => c.name)).toEqual(['createTask', 'remindTask']);
+      expect(work()[1].at - received).toBeGreaterThanOrEqual(18 * HOUR);
       expect((await handle.query(notificationStateQuery)).overdue).toBe(false);
 
       await env.sleep('6 hours');
-      expect(calls.map((c) => c.name)).toEqual(['createTask', 'remindTask', 'escalateTask']);
-      expect(calls[2].at - received).toBeGreaterThanOrEqual(24 * HOUR);
-      expect(calls[2].arg).toBe(taskIdOf(handle));
+      expect(work().map((c) => c.name)).toEqual(['createTask', 'remindTask', 'escalateTask']);
+      expect(work()[2].at - received).toBeGreaterThanOrEqual(24 * HOUR);
+      expect(work()[2].arg).toBe(taskIdOf(handle));
       expect((await handle.query(notificationStateQuery)).overdue).toBe(true);
       expect((await handle.describe()).typedSearchAttributes.get(SearchAttributeKeys.overdue)).toBe(true);
     });
@@ -115,10 +120,12 @@ describe('notificationWorkflow (time skipped)', () => {
       });
       expect(completion).toMatchObject({ taskId: taskIdOf(handle), actor: 'reception1', outcome: { decision: 'advice' } });
       expect(await handle.result()).toMatchObject({ step: 'done', decision: 'advice', overdue: false });
-      expect(calls.map((c) => c.name)).toEqual(['createTask', 'recordTaskCompletion', 'recordTriageDecision', 'recordCaseEvent']);
+      expect(work().map((c) => c.name)).toEqual(['createTask', 'recordTaskCompletion', 'recordTriageDecision', 'recordCaseEvent']);
       const attributes = (await handle.describe()).typedSearchAttributes;
       expect(attributes.get(SearchAttributeKeys.overdue)).toBe(false);
       expect(attributes.get(SearchAttributeKeys.nextDeadline)).toBeUndefined();
+      expect(attributes.get(SearchAttributeKeys.processStep)).toEqual([]);
+      expect(await handle.query(processPositionQuery)).toEqual({ kind: 'notification', status: 'completed', active: [], completed: ['triage', 'done'] });
     });
   });
 
@@ -185,6 +192,8 @@ describe('notificationWorkflow (time skipped)', () => {
         expect(handover).toMatchObject({ agency: 'AUTHORITY', assignee: 'caseworker2', workflowId: input.caseWorkflowId, processKind: 'case' });
         expect(calls.some((c) => c.name === 'setCaseOwner')).toBe(false); // the sender owns it until accepted
         expect((await handle.query(notificationStateQuery)).step).toBe('handover');
+        expect(await handle.query(processPositionQuery)).toMatchObject({ status: 'running', active: ['handover'], completed: ['triage'] });
+        expect((await handle.describe()).typedSearchAttributes.get(SearchAttributeKeys.processStep)).toEqual(['handover']);
 
         const caseHandle = env.client.workflow.getHandle(input.caseWorkflowId);
         await complete(caseHandle, handover.id, { decision: 'accept' }, 'caseworker2');
@@ -263,6 +272,22 @@ describe('notificationWorkflow (time skipped)', () => {
           throw ApplicationFailure.nonRetryable('the notification row is gone', 'MissingRow');
         },
       },
+    );
+  });
+
+  it('fails the conformance check when a workflow skips a step or enters one its map lacks', async () => {
+    await withNotification(
+      async (handle) => {
+        await handle.result();
+        expect(conformanceProblemsOf(calls)).toEqual([
+          expect.stringContaining('no flow of the map leads to "acute-action"'),
+          expect.stringContaining('"call-the-police" is not a step of the map'),
+        ]);
+        calls = []; // seen: this test's own conformance check has nothing left to find
+      },
+      {},
+      {},
+      require.resolve('../../test/support/changed-workflows/drifting'),
     );
   });
 });

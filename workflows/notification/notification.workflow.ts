@@ -10,6 +10,7 @@ import {
 import {
   type Agency,
   investigationRequired,
+  NOTIFICATION_MAP,
   notificationDeadlines,
   notifierGetsLetters,
   receivingAgency,
@@ -32,6 +33,7 @@ import { activities } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
 import { CASE_ORCHESTRATION_PATCH } from '../shared/patches';
 import { policyOf } from '../shared/policy';
+import { ProcessPosition } from '../shared/process-position';
 import { runProcess } from '../shared/process';
 
 /**
@@ -52,6 +54,7 @@ export async function notificationWorkflow(input: NotificationWorkflowInput): Pr
   const { workflowId } = workflowInfo();
   const policy = policyOf(input);
   const tasks = new HumanTasks(policy);
+  const position = new ProcessPosition(NOTIFICATION_MAP, input.caseId);
   const due = notificationDeadlines(policy);
   const received = new Date(input.receivedAt);
   const state: NotificationProcessState = {
@@ -69,18 +72,20 @@ export async function notificationWorkflow(input: NotificationWorkflowInput): Pr
   const event = (type: string, actor: string, data: Record<string, string> = {}) =>
     activities().recordCaseEvent({ key: `${workflowId}/${type}`, caseId: input.caseId, type, actor, at: new Date().toISOString(), data });
 
-  async function sendLetter(kind: 'receipt' | 'feedback', dueAt: Date, decision?: TriageDecision): Promise<void> {
-    const letter = await activities().draftLetter({
-      key: `${workflowId}/${kind}`,
-      notificationId: input.notificationId,
-      caseId: input.caseId,
-      kind,
-      dueAt: dueAt.toISOString(),
-      decision,
+  function sendLetter(kind: 'receipt' | 'feedback', dueAt: Date, decision?: TriageDecision): Promise<void> {
+    return position.during(`send-${kind}`, async () => {
+      const letter = await activities().draftLetter({
+        key: `${workflowId}/${kind}`,
+        notificationId: input.notificationId,
+        caseId: input.caseId,
+        kind,
+        dueAt: dueAt.toISOString(),
+        decision,
+      });
+      const sent = await tasks.perform(task({ kind: `send-${kind}`, step: `send-${kind}`, agency: 'RECEPTION', dueAt: dueAt.toISOString() }));
+      await activities().markLetterSent({ letterId: letter.id, by: sent.actor, at: sent.completedAt });
+      await event(`letter.${kind}.sent`, sent.actor);
     });
-    const sent = await tasks.perform(task({ kind: `send-${kind}`, step: `send-${kind}`, agency: 'RECEPTION', dueAt: dueAt.toISOString() }));
-    await activities().markLetterSent({ letterId: letter.id, by: sent.actor, at: sent.completedAt });
-    await event(`letter.${kind}.sent`, sent.actor);
   }
 
   let settled: HandoverResult | undefined;
@@ -128,23 +133,27 @@ export async function notificationWorkflow(input: NotificationWorkflowInput): Pr
     state.step = 'handover';
     const caseworker = to === 'AUTHORITY' ? (await activities().assignCaseworker({ caseId: input.caseId, agency: to })).username : null;
     const assignee = caseworker ?? undefined;
-    await (orchestrated ? requestHandover : handOverBeforeOrchestration)(to, decision, assignee);
+    if (orchestrated) await position.during('handover', () => requestHandover(to, decision, assignee));
+    else await handOverBeforeOrchestration(to, decision, assignee);
     if (decision === 'acute') {
       // Acute: the authority has the case at once and must act within hours.
       const dueAt = due.acuteAction(new Date()).toISOString();
-      await tasks.perform(task({ kind: 'acute-action', step: 'acute-action', agency: 'AUTHORITY', assignee, dueAt }));
+      await position.during('acute-action', () => tasks.perform(task({ kind: 'acute-action', step: 'acute-action', agency: 'AUTHORITY', assignee, dueAt })));
       if (orchestrated && investigationRequired(input, decision)) await event('investigation.required', 'system', { reason: 'abuse' });
     }
     if (input.abuse) {
       const dueAt = due.childConversation(new Date()).toISOString();
-      await tasks.perform(task({ kind: 'child-conversation', step: 'child-conversation', agency: 'AUTHORITY', assignee, dueAt }));
+      await position.during('child-conversation', () =>
+        tasks.perform(task({ kind: 'child-conversation', step: 'child-conversation', agency: 'AUTHORITY', assignee, dueAt })),
+      );
     }
   }
 
   async function decideAndFollowUp(): Promise<void> {
-    const triage = await tasks.perform(
-      task({ kind: 'triage', step: 'triage', agency: 'RECEPTION', dueAt: state.triageDueAt }),
-      { rule: (outcome) => triageDecisionProblem(input, outcome) },
+    const triage = await position.during('triage', () =>
+      tasks.perform(task({ kind: 'triage', step: 'triage', agency: 'RECEPTION', dueAt: state.triageDueAt }), {
+        rule: (outcome) => triageDecisionProblem(input, outcome),
+      }),
     );
     const decision = triage.outcome.decision as TriageDecision;
     Object.assign(state, { step: 'triaged', decision, triageTaskId: triage.taskId });
@@ -164,11 +173,12 @@ export async function notificationWorkflow(input: NotificationWorkflowInput): Pr
     const receipt = letters ? sendLetter('receipt', due.receipt(received)) : undefined;
     await Promise.all([receipt, decideAndFollowUp()]);
     state.step = 'done';
+    await position.enter('done');
     await condition(allHandlersFinished);
     return state;
   }
 
   if (!orchestrated) return run();
-  const context = { kind: 'notification' as const, caseId: input.caseId, caseWorkflowId: input.caseWorkflowId, tasks };
+  const context = { kind: 'notification' as const, caseId: input.caseId, caseWorkflowId: input.caseWorkflowId, tasks, position };
   return runProcess({ ...context, owner: () => caseOwner ?? 'RECEPTION', step: () => state.step }, run);
 }

@@ -8,3 +8,6 @@ export const LOCAL_ACTIVITIES_PATCH = 'local-read-model-activities';
 
 /** The case workflow orchestrates hand-overs, involvement and the tovholder; processes ask it (issue 10). */
 export const CASE_ORCHESTRATION_PATCH = 'case-orchestration';
+
+/** Processes record where they are on their map: a query, `ProcessStep` and the read model (issue 11). */
+export const PROCESS_STEPS_PATCH = 'process-steps';

@@ -11,12 +11,14 @@ import type { Agency, ProcessKind } from '@sagsflow/domain';
 import { processEndedSignal, type ProcessEnd, SearchAttributeKeys } from '@sagsflow/temporal/shared';
 import { activities } from './activities';
 import type { HumanTasks } from './human-tasks';
+import type { ProcessPosition } from './process-position';
 
 export interface ProcessContext {
   kind: ProcessKind;
   caseId: string;
   caseWorkflowId: string;
   tasks: HumanTasks;
+  position: ProcessPosition;
   /** The agency owning the case now: its lead is alerted when the process cannot proceed. */
   owner: () => Agency;
   /** The step the process is in, for the timeline and the alert. */
@@ -44,6 +46,7 @@ export async function runProcess<T>(context: ProcessContext, body: () => Promise
     await CancellationScope.nonCancellable(async () => {
       const step = context.step();
       await context.tasks.cancel(`process ${outcome}`);
+      await context.position.finish(outcome);
       if (outcome === 'failed') {
         upsertSearchAttributes([{ key: SearchAttributeKeys.stuck, value: true }]);
         await activities().alertLeads({

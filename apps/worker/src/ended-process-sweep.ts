@@ -82,6 +82,7 @@ export class EndedProcessSweep implements OnApplicationBootstrap, OnApplicationS
 
   private async close(process: { workflowId: string; caseId: string; caseWorkflowId: string | null }, status: string): Promise<void> {
     await this.tasks.cancel(await this.taskRows.openOfWorkflow(process.workflowId), `process ${status.toLowerCase()}`);
+    await this.cases.markProcessEnded(process.workflowId, 'terminated');
     await this.cases.recordEvent({
       key: `${process.workflowId}/process.terminated`,
       caseId: process.caseId,

@@ -13,7 +13,7 @@ import {
   NotificationEntity,
   UserRepository,
 } from '@sagsflow/persistence';
-import { caseWorkflowId, type PendingHandover } from '@sagsflow/temporal/shared';
+import { caseWorkflowId, type PendingHandover, type RecordProcessPositionInput } from '@sagsflow/temporal/shared';
 import { feedbackLetter, receiptLetter } from './letters';
 
 export interface CaseEventInput {
@@ -147,5 +147,25 @@ export class CaseService {
       [caseId, exceptTaskId ?? null],
     );
     return rows.map((row) => row.username);
+  }
+
+  /**
+   * Records where a process is on its map; a recording older than the stored one (a retried
+   * activity, a run that moved on) changes nothing.
+   */
+  async recordProcessPosition(position: RecordProcessPositionInput): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO process_positions (workflow_id, case_id, kind, status, active, completed, at, seq)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (workflow_id) DO UPDATE
+         SET status = EXCLUDED.status, active = EXCLUDED.active, completed = EXCLUDED.completed, at = EXCLUDED.at, seq = EXCLUDED.seq
+       WHERE (process_positions.at, process_positions.seq) < (EXCLUDED.at, EXCLUDED.seq)`,
+      [position.workflowId, position.caseId, position.kind, position.status, position.active, position.completed, new Date(position.at), position.seq],
+    );
+  }
+
+  /** A process that no longer runs without having said so (terminated): its recorded position says so. */
+  async markProcessEnded(workflowId: string, status: 'terminated'): Promise<void> {
+    await this.dataSource.query(`UPDATE process_positions SET status = $2, active = '{}' WHERE workflow_id = $1 AND status = 'running'`, [workflowId, status]);
   }
 }

@@ -6,6 +6,7 @@ import { ChildEntity } from './child.entity';
 import { LetterEntity } from './letter.entity';
 import { MeasureEntity } from './measure.entity';
 import { NotificationEntity } from './notification.entity';
+import { ProcessPositionEntity } from './process-position.entity';
 import { TaskEventEntity } from './task-event.entity';
 import { TaskEntity } from './task.entity';
 import { TeamEntity } from './team.entity';
@@ -19,6 +20,7 @@ export * from './child.entity';
 export * from './letter.entity';
 export * from './measure.entity';
 export * from './notification.entity';
+export * from './process-position.entity';
 export * from './task-event.entity';
 export * from './task.entity';
 export * from './team.entity';
@@ -35,6 +37,7 @@ export const ENTITIES = [
   LetterEntity,
   MeasureEntity,
   NotificationEntity,
+  ProcessPositionEntity,
   TaskEntity,
   TaskEventEntity,
   TeamEntity,

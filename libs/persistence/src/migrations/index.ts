@@ -5,6 +5,7 @@ import { AuditLog1764100000000 } from './1764100000000-audit-log';
 import { AlertMailQueue1764200000000 } from './1764200000000-alert-mail-queue';
 import { CaseTovholderHandover1764300000000 } from './1764300000000-case-tovholder-handover';
 import { OpenTasksByWorkflow1764400000000 } from './1764400000000-open-tasks-by-workflow';
+import { ProcessPositions1764500000000 } from './1764500000000-process-positions';
 
 /** In order of application. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AlertMailQueue1764200000000,
   CaseTovholderHandover1764300000000,
   OpenTasksByWorkflow1764400000000,
+  ProcessPositions1764500000000,
 ];

@@ -124,6 +124,8 @@ export interface CaseProcessState {
   buffered?: BufferedSignal[];
   /** Set when a step could not proceed and an operator was alerted. */
   stuck?: boolean;
+  /** Where the case is on its map (the steps in progress and those done). */
+  position?: { active: string[]; completed: string[] };
 }
 
 export interface CaseWorkflowInput {

@@ -4,3 +4,4 @@ export * from './search-attributes';
 export * from './task-queues';
 export * from './tasks';
 export * from './failures';
+export * from './process';

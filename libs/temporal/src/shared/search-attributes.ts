@@ -11,6 +11,8 @@ export const SearchAttributeKeys = {
   ownerAgency: defineSearchAttributeKey('OwnerAgency', SearchAttributeType.KEYWORD),
   nextDeadline: defineSearchAttributeKey('NextDeadline', SearchAttributeType.DATETIME),
   overdue: defineSearchAttributeKey('Overdue', SearchAttributeType.BOOL),
+  /** The steps of its map the process is in now (ProcessStep = "triage" finds notifications waiting for triage). */
+  processStep: defineSearchAttributeKey('ProcessStep', SearchAttributeType.KEYWORD_LIST),
   /** The process cannot proceed without an operator (an error that retrying cannot heal); they have been alerted. */
   stuck: defineSearchAttributeKey('Stuck', SearchAttributeType.BOOL),
 } as const;
