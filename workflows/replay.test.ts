@@ -26,7 +26,7 @@ describe('recorded histories replay on the current workflows', () => {
     return Worker.runReplayHistory({ workflowsPath, bundlerOptions: workflowBundlerOptions, dataConverter }, history, workflowId ?? file);
   };
 
-  it('has histories from before the read-model activities ran locally, before and after the case workflow orchestrated', () => {
+  it('has histories from before the read-model activities ran locally, before the case workflow orchestrated, and before processes kept their position', () => {
     expect(files).toEqual(
       expect.arrayContaining([
         'notification-remote-activities.json',
@@ -34,6 +34,8 @@ describe('recorded histories replay on the current workflows', () => {
         'case-local-activities.json',
         'notification-abuse-investigation-accepted.case-orchestration.json',
         'case-handover-decline-involvement.case-orchestration.json',
+        'notification-abuse-investigation-accepted.process-steps.json',
+        'case-handover-decline-involvement.process-steps.json',
       ]),
     );
   });
