@@ -31,7 +31,9 @@ export type MapNode =
   /** Branches that run side by side, or where they meet again. */
   | { id: string; type: 'parallelGateway'; name: string }
   /** A wait for whichever of several events comes first (the case's requests). */
-  | { id: string; type: 'eventGateway'; name: string };
+  | { id: string; type: 'eventGateway'; name: string }
+  /** A request the process waits for (after an event-based gateway): a signal or an Update. */
+  | { id: string; type: 'messageEvent'; name: string };
 
 export type MapNodeType = MapNode['type'];
 
@@ -223,6 +225,13 @@ export const CASE_MAP: ProcessMap = {
   nodes: [
     { id: 'opened', type: 'start', name: 'Sag oprettet' },
     { id: 'waiting', type: 'eventGateway', name: 'Afventer næste henvendelse' },
+    { id: 'handover-requested', type: 'messageEvent', name: 'Anmodning om overdragelse' },
+    { id: 'acute-move', type: 'messageEvent', name: 'Akut flytning af sagen' },
+    { id: 'involvement-requested', type: 'messageEvent', name: 'Anmodning om bidrag' },
+    { id: 'notification-while-supported', type: 'messageEvent', name: 'Underretning under foranstaltning' },
+    { id: 'tovholder-needed', type: 'messageEvent', name: 'Tovholder skal vælges' },
+    { id: 'measure-decided', type: 'messageEvent', name: 'Foranstaltning besluttet' },
+    { id: 'case-ends', type: 'messageEvent', name: 'Sagen afsluttes' },
     {
       id: 'accept-handover',
       type: 'userTask',
@@ -255,13 +264,20 @@ export const CASE_MAP: ProcessMap = {
   ],
   flows: [
     { from: 'opened', to: 'waiting' },
-    { from: 'waiting', to: 'accept-handover' },
-    { from: 'waiting', to: 'change-owner' },
-    { from: 'waiting', to: 'contribution' },
-    { from: 'waiting', to: 'reassessment' },
-    { from: 'waiting', to: 'tovholder' },
-    { from: 'waiting', to: 'measure' },
-    { from: 'waiting', to: 'closed' },
+    { from: 'waiting', to: 'handover-requested' },
+    { from: 'waiting', to: 'acute-move' },
+    { from: 'waiting', to: 'involvement-requested' },
+    { from: 'waiting', to: 'notification-while-supported' },
+    { from: 'waiting', to: 'tovholder-needed' },
+    { from: 'waiting', to: 'measure-decided' },
+    { from: 'waiting', to: 'case-ends' },
+    { from: 'handover-requested', to: 'accept-handover' },
+    { from: 'acute-move', to: 'change-owner' },
+    { from: 'involvement-requested', to: 'contribution' },
+    { from: 'notification-while-supported', to: 'reassessment' },
+    { from: 'tovholder-needed', to: 'tovholder' },
+    { from: 'measure-decided', to: 'measure' },
+    { from: 'case-ends', to: 'closed' },
     { from: 'accept-handover', to: 'accepted' },
     { from: 'accepted', to: 'change-owner', condition: 'modtaget' },
     { from: 'accepted', to: 'waiting', condition: 'afvist' },

@@ -60,8 +60,13 @@ describe.each(MAPS.map((map) => [map.kind, map] as const))('the BPMN of the %s m
       exclusiveGateway: 'bpmn:ExclusiveGateway',
       parallelGateway: 'bpmn:ParallelGateway',
       eventGateway: 'bpmn:EventBasedGateway',
+      messageEvent: 'bpmn:IntermediateCatchEvent',
     };
     for (const node of map.nodes) expect(bpmn.byId(node.id)).toMatchObject({ $type: type[node.type], name: node.name });
+    // What follows an event-based gateway is an event the process waits for (BPMN 2.0 §10.5.6).
+    for (const flow of map.flows.filter((f) => map.nodes.find((n) => n.id === f.from)?.type === 'eventGateway')) {
+      expect(bpmn.byId(flow.to)).toMatchObject({ $type: 'bpmn:IntermediateCatchEvent', eventDefinitions: [expect.objectContaining({ $type: 'bpmn:MessageEventDefinition' })] });
+    }
   });
 
   it('puts each task in the lane of its performer, with the Danish names', () => {

@@ -23,6 +23,7 @@ const ELEMENT = {
   exclusiveGateway: 'bpmn:ExclusiveGateway',
   parallelGateway: 'bpmn:ParallelGateway',
   eventGateway: 'bpmn:EventBasedGateway',
+  messageEvent: 'bpmn:IntermediateCatchEvent',
 } as const satisfies Record<MapNodeType, keyof BpmnTypes>;
 
 /** The condition that marks a gateway's default flow (ellers). */
@@ -41,7 +42,13 @@ export async function processBpmn(map: ProcessMap): Promise<string> {
   const layout = layoutMap(map);
   const moddle = new BpmnModdle();
 
-  const nodes = new Map<string, FlowNode>(map.nodes.map((node) => [node.id, moddle.create(ELEMENT[node.type], { id: node.id, name: node.name })]));
+  const nodes = new Map<string, FlowNode>(
+    map.nodes.map((node) => {
+      // A request the process waits for is a message catch event (what may follow an event-based gateway).
+      const message = node.type === 'messageEvent' ? { eventDefinitions: [moddle.create('bpmn:MessageEventDefinition', { id: `${node.id}-message` })] } : {};
+      return [node.id, moddle.create(ELEMENT[node.type], { id: node.id, name: node.name, ...message })];
+    }),
+  );
   const timers = map.nodes.filter(hasDeadline).map((task) =>
     moddle.create('bpmn:BoundaryEvent', {
       id: `${task.id}-deadline`,

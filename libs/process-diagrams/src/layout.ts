@@ -43,6 +43,7 @@ const SIZE: Record<MapNodeType, { width: number; height: number }> = {
   exclusiveGateway: { width: 50, height: 50 },
   parallelGateway: { width: 50, height: 50 },
   eventGateway: { width: 50, height: 50 },
+  messageEvent: { width: 36, height: 36 },
 };
 const TIMER = 36;
 const COLUMN = 160;
