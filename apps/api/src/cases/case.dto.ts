@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { AGENCIES, type Agency, STAFF_AGENCIES } from '@sagsflow/domain';
-import type { HandoverStatus } from '@sagsflow/temporal';
+import { AGENCIES, type Agency, PROCESS_KINDS, type ProcessKind, STAFF_AGENCIES } from '@sagsflow/domain';
+import type { HandoverStatus, ProcessStatus } from '@sagsflow/temporal';
 
 export class CaseChildDto {
   @ApiPropertyOptional({ nullable: true, type: String }) cpr: string | null;
@@ -75,6 +75,24 @@ export class CaseDto {
   @ApiProperty({ type: [CaseMeasureDto] }) measures: CaseMeasureDto[];
   @ApiProperty({ type: [CaseDeadlineDto], description: 'Every open deadline, soonest first' }) deadlines: CaseDeadlineDto[];
   @ApiProperty({ type: [CaseEventDto] }) timeline: CaseEventDto[];
+}
+
+/** An open task of a process: the deadline (frist) of the step it belongs to. */
+export class ProcessDeadlineDto {
+  @ApiProperty({ example: 'triage', description: 'The step of the process map' }) step: string;
+  @ApiProperty({ example: 'triage', description: 'The kind of task' }) kind: string;
+  @ApiProperty() dueAt: string;
+  @ApiProperty({ enum: ['on-time', 'due-soon', 'overdue'] }) state: string;
+}
+
+/** A process of the case, where its workflow last recorded it on its map (drawn by GET /api/processes/:kind/bpmn). */
+export class CaseProcessDto {
+  @ApiProperty({ enum: PROCESS_KINDS, example: 'notification' }) kind: ProcessKind;
+  @ApiProperty({ example: 'case-2026-000042' }) workflowId: string;
+  @ApiProperty({ enum: ['running', 'completed', 'failed', 'cancelled', 'terminated'] }) status: ProcessStatus;
+  @ApiProperty({ type: [String], example: ['triage'], description: 'Steps of the map in progress now' }) active: string[];
+  @ApiProperty({ type: [String], example: ['send-receipt'], description: 'Steps of the map done at least once' }) completed: string[];
+  @ApiProperty({ type: [ProcessDeadlineDto], description: 'The open tasks of this process, soonest first' }) deadlines: ProcessDeadlineDto[];
 }
 
 export class RecordMeasureDto {

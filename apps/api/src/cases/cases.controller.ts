@@ -7,6 +7,7 @@ import { type CurrentUser, User } from '../auth/current-user';
 import { checkedIdempotencyKey } from '../common/idempotency';
 import {
   CaseDto,
+  CaseProcessDto,
   HandoverRequestDto,
   HandoverResultDto,
   InvolvementRequestDto,
@@ -29,6 +30,14 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDto })
   get(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string): Promise<CaseDto> {
     return this.cases.get(user, id);
+  }
+
+  @Get(':id/processes')
+  @Allow(...STAFF)
+  @Audit({ action: 'read', what: 'case', purpose: 'casework', caseIdFrom: { param: 'id' } })
+  @ApiOkResponse({ type: [CaseProcessDto] })
+  processes(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string): Promise<CaseProcessDto[]> {
+    return this.cases.processes(user, id);
   }
 
   @Post(':id/measures')

@@ -5,7 +5,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { AssignmentService } from '@sagsflow/casework';
 import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
-import { type Agency, canSeeCase, deadlineState, POLICIES, STAFF_AGENCIES } from '@sagsflow/domain';
+import { type Agency, canSeeCase, deadlineState, POLICIES, type ProcessKind, STAFF_AGENCIES } from '@sagsflow/domain';
 import {
   CaseEntity,
   CaseEventEntity,
@@ -13,6 +13,7 @@ import {
   LetterEntity,
   MeasureEntity,
   NotificationEntity,
+  ProcessPositionEntity,
   TaskEntity,
   UserRepository,
 } from '@sagsflow/persistence';
@@ -30,7 +31,7 @@ import {
 import type { CurrentUser } from '../auth/current-user';
 import { unprocessable } from '../common/http-errors';
 import { uuidFrom } from '../common/idempotency';
-import { CaseDto, HandoverRequestDto, InvolvementRequestDto } from './case.dto';
+import { CaseDto, CaseProcessDto, HandoverRequestDto, InvolvementRequestDto } from './case.dto';
 
 @Injectable()
 export class CasesService {
@@ -107,6 +108,32 @@ export class CasesService {
     };
   }
 
+  /**
+   * The case's processes where their workflows last recorded them (the read model, without asking
+   * Temporal), each with its open deadlines: the case's own process first, then the others.
+   */
+  async processes(user: CurrentUser, id: string): Promise<CaseProcessDto[]> {
+    const found = await this.visibleCase(user, id);
+    const [positions, tasks] = await Promise.all([
+      this.dataSource.getRepository(ProcessPositionEntity).find({ where: { caseId: id }, order: { workflowId: 'ASC' } }),
+      this.dataSource.getRepository(TaskEntity).find({ where: { caseId: id, status: 'open' }, order: { dueAt: 'ASC' } }),
+    ]);
+    const caseWorkflow = caseWorkflowIdOf(found);
+    const now = new Date();
+    // A stable sort: the others keep their order by workflow id.
+    const ordered = positions.sort((a, b) => Number(b.workflowId === caseWorkflow) - Number(a.workflowId === caseWorkflow));
+    return ordered.map((p) => ({
+      kind: p.kind as ProcessKind,
+      workflowId: p.workflowId,
+      status: p.status,
+      active: p.active,
+      completed: p.completed,
+      deadlines: tasks
+        .filter((t) => t.workflowId === p.workflowId)
+        .map((t) => ({ step: t.step, kind: t.kind, dueAt: t.dueAt.toISOString(), state: deadlineState(t.dueAt, now, t.remindAt) })),
+    }));
+  }
+
   /** Records a measure through the case workflow, which then knows the child receives support. */
   async recordMeasure(user: CurrentUser, id: string, kind: 'preventive' | 'placement') {
     const found = await this.visibleCase(user, id);
@@ -169,7 +196,7 @@ export class CasesService {
   }
 
   private workflowOf(found: CaseEntity) {
-    return this.temporal.workflow.getHandle(found.workflowId ?? caseWorkflowId(found.caseNumber));
+    return this.temporal.workflow.getHandle(caseWorkflowIdOf(found));
   }
 
   private async visibleCase(user: CurrentUser, id: string): Promise<CaseEntity> {
@@ -180,6 +207,11 @@ export class CasesService {
     if (!canSeeCase(user.agency, found, openWork > 0)) throw new ForbiddenException(`Case ${id} is not shared with ${user.agency}`);
     return found;
   }
+}
+
+/** The long-lived case workflow; its id follows from the case number when the row does not name it. */
+function caseWorkflowIdOf(found: CaseEntity): string {
+  return found.workflowId ?? caseWorkflowId(found.caseNumber);
 }
 
 /** 403 unless the user works in the agency that owns the case; `what` completes "may …". */
