@@ -512,6 +512,7 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
     const long = continueAsNewSuggested || (input.continueAsNewAfterEvents !== undefined && historyLength >= input.continueAsNewAfterEvents);
     return long && tasks.idle && allHandlersFinished();
   };
+  if (!carried.position) await position.started();
   for (;;) {
     await condition(() => steps.length > 0 || mayContinueAsNew());
     const step = steps.shift();

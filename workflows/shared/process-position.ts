@@ -46,6 +46,11 @@ export class ProcessPosition {
     return result;
   }
 
+  /** Records that the process runs, before it enters any step (the case, waiting for its first request). */
+  started(): Promise<void> {
+    return this.record();
+  }
+
   /** Enters a step of the map; an end event ends the process. Its commands are issued at once. */
   enter(step: string): Promise<void> {
     const node = this.map.nodes.find((n) => n.id === step);
