@@ -59,6 +59,9 @@ describe('process positions', () => {
     const { caseId, workflowId } = await notify();
     const waiting = await positionOf(caseId, workflowId, (p) => p.active.includes('triage'));
     expect(waiting).toMatchObject({ kind: 'notification', status: 'running', active: ['triage'] });
+    // The case's own process is listed from its start, waiting for its first request.
+    const caseWorkflow = `case-${(await as('reception1').get(`/api/cases/${caseId}`).expect(200)).body.caseNumber}`;
+    expect(await positionOf(caseId, caseWorkflow, (p) => p.status === 'running')).toMatchObject({ kind: 'case', status: 'running', active: [] });
     const triage = await openTask(workflowId, 'triage');
     // Triage is due within 24 hours, so from the start within a day of its deadline.
     expect(waiting.deadlines).toEqual([{ step: 'triage', kind: 'triage', dueAt: triage.due_at.toISOString(), state: 'due-soon' }]);
@@ -68,7 +71,6 @@ describe('process positions', () => {
     expect(handingOver).toMatchObject({ status: 'running', active: ['handover'], deadlines: [] });
     expect(handingOver.completed).toContain('triage');
 
-    const caseWorkflow = `case-${(await as('reception1').get(`/api/cases/${caseId}`).expect(200)).body.caseNumber}`;
     const accepting = await positionOf(caseId, caseWorkflow, (p) => p.active.includes('accept-handover'));
     expect(accepting).toMatchObject({ kind: 'case', status: 'running' });
     expect(accepting.active).toContain('accept-handover');
