@@ -118,4 +118,13 @@ describe('malformed bodies (property-based, fast-check)', () => {
     expect(JSON.stringify(res.body)).not.toContain('010150'); // a CPR number is never repeated
     expect(await footprint()).toEqual(before);
   });
+
+  it.each(['toString', 'constructor', 'valueOf'])('refuses a field named like what every object inherits (%s) as unknown, found by the property test once', async (field) => {
+    const res = await request(suite.api.getHttpServer())
+      .post('/codec/decode')
+      .auth(suite.tokens.admin1, { type: 'bearer' })
+      .send({ [field]: [], payloads: [] });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ statusCode: 400, fields: [{ field, rules: ['whitelistValidation'] }] });
+  });
 });

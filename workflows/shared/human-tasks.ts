@@ -55,6 +55,14 @@ export class HumanTasks {
     /** The process rule for a carried task, found from its kind and purpose. */
     ruleFor: (task: OpenTask) => OutcomeRule | undefined = () => undefined,
   ) {
+    // Carried tasks first: registering the handler delivers completions that arrived while the
+    // workflow continued as new, and they must find their task.
+    for (const state of carried) {
+      const task: LiveTask = { state, rule: ruleFor(state), storing: false, cancelled: false };
+      this.live.set(state.id, task);
+      void this.watch(task);
+    }
+    if (carried.length > 0) this.updateSearchAttributes();
     setHandler(
       completeTaskUpdate,
       async (request) => {
@@ -103,12 +111,6 @@ export class HumanTasks {
         },
       },
     );
-    for (const state of carried) {
-      const task: LiveTask = { state, rule: ruleFor(state), storing: false, cancelled: false };
-      this.live.set(state.id, task);
-      void this.watch(task);
-    }
-    if (carried.length > 0) this.updateSearchAttributes();
   }
 
   /** Creates the task and returns its id once it exists; reminders, escalation and completion follow on their own. */
