@@ -454,7 +454,7 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
         if (!agency) {
           throw ApplicationFailure.create({
             type: CaseFailure.invalidTovholder,
-            message: `username must be an active member of ${policy.coordinatorAgencies.join(' or ')}`,
+            message: `username must name an active member of an agency the policy lets be tovholder (${policy.coordinatorAgencies.join(', ')})`,
             details: [{ field: 'username', rules: ['tovholder'] }],
           });
         }

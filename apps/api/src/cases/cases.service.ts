@@ -1,11 +1,9 @@
-import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
-import { AssignmentService } from '@sagsflow/casework';
-import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
-import { type Agency, canSeeCase, deadlineState, POLICIES, type ProcessKind, STAFF_AGENCIES } from '@sagsflow/domain';
+import { type Agency, canSeeCase, deadlineState, handoverProblem, type ProcessKind, STAFF_AGENCIES } from '@sagsflow/domain';
 import {
   CaseEntity,
   CaseEventEntity,
@@ -36,10 +34,8 @@ import { CaseDto, CaseProcessDto, HandoverRequestDto, InvolvementRequestDto } fr
 @Injectable()
 export class CasesService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly temporal: TemporalClient,
-    private readonly assignment: AssignmentService,
     private readonly users: UserRepository,
   ) {}
 
@@ -178,16 +174,11 @@ export class CasesService {
     }
   }
 
-  /** A lead chooses the tovholder; the case workflow, their only writer, records the change. */
+  /** A lead chooses the tovholder; the case workflow, their only writer, checks and records the change. */
   async setTovholder(user: CurrentUser, id: string, username: string): Promise<Tovholder | null> {
     const found = await this.visibleCase(user, id);
     if (user.role !== 'lead') throw new ForbiddenException('Only a team lead may choose the tovholder');
-    if (!(await this.assignment.coordinatorCandidate(username))) {
-      const agencies = POLICIES[this.config.POLICY].coordinatorAgencies.join(', ');
-      throw unprocessable(`username must name an active member of an agency the policy lets be tovholder (${agencies})`, [
-        { field: 'username', rules: ['tovholder-candidate'] },
-      ]);
-    }
+    // Whether the person may be tovholder is the workflow's to check: it is their one writer.
     try {
       return await this.workflowOf(found).executeUpdate(setTovholderUpdate, { args: [{ username, by: user.username }] });
     } catch (error) {
@@ -221,7 +212,7 @@ function ownerStaffOnly(user: CurrentUser, found: CaseEntity, what: string): voi
 
 /** `value` as an agency that may receive or contribute to the case: a staff agency other than the owner; else 422 naming `field`. */
 function otherStaffAgency(found: CaseEntity, value: string, field: string, rule: string): Agency {
-  if (value !== found.ownerAgency && STAFF_AGENCIES.includes(value as Agency)) return value as Agency;
+  if (!handoverProblem(found.ownerAgency, value, field)) return value as Agency;
   const others = STAFF_AGENCIES.filter((agency) => agency !== found.ownerAgency).join(', ');
   throw unprocessable(`${field} must be a staff agency other than the owner (${found.ownerAgency}): one of ${others}`, [{ field, rules: [rule] }]);
 }

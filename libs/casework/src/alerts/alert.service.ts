@@ -56,14 +56,15 @@ export class AlertService {
    * `admins` (an operator must act). Keyed per user, like `sendToAll`.
    */
   async sendToLeads(agencies: readonly string[], alert: Omit<NewAlert, 'username'>, admins = false): Promise<void> {
+    // The default team is the agency's first by id, as UserRepository.defaultTeamOf has it; UNION drops repeats.
     const rows: { username: string }[] = await this.dataSource.query(
-      `(SELECT DISTINCT ON (agency) lead_username AS username FROM teams
-         WHERE agency = ANY($1) AND lead_username IS NOT NULL ORDER BY agency, id)
+      `SELECT lead_username AS username FROM (SELECT DISTINCT ON (agency) lead_username FROM teams WHERE agency = ANY($1) ORDER BY agency, id) AS defaults
+        WHERE lead_username IS NOT NULL
        UNION
-       (SELECT username FROM users WHERE $2 AND agency = 'ADMIN' AND active)`,
+       SELECT username FROM users WHERE $2 AND agency = 'ADMIN' AND active`,
       [agencies, admins],
     );
-    await this.sendToAll([...new Set(rows.map((r) => r.username))], alert);
+    await this.sendToAll(rows.map((r) => r.username), alert);
   }
 
   private async sendAll(alerts: NewAlert[]): Promise<void> {
