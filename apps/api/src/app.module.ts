@@ -16,6 +16,7 @@ import { ProcessesModule } from './processes/processes.module';
 import { throttlers } from './security/throttling';
 import { StaffModule } from './staff/staff.module';
 import { TasksModule } from './tasks/tasks.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -42,6 +43,7 @@ export class AppModule {
         ProcessesModule,
         StaffModule,
         TasksModule,
+        WebModule.forRoot(),
       ],
     };
   }

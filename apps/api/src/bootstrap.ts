@@ -21,7 +21,7 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
   app.useBodyParser('json', { limit: '100kb' });
   app.set('trust proxy', 'loopback');
   // Strict security headers everywhere; the OpenAPI page needs inline scripts and styles.
-  const strict = helmet();
+  const strict = helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(config) } });
   const docs = helmet({ contentSecurityPolicy: false });
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? docs : strict)(req, res, next));
   app.useGlobalFilters(new ErrorBodyFilter());
@@ -50,4 +50,18 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   return app;
+}
+
+/**
+ * The web app loads only its own scripts (no eval, no inline script). It talks to the API, and to
+ * the identity provider for sign-in and silent renew (an iframe); plain-HTTP installations
+ * (development) are not forced to HTTPS.
+ */
+function contentSecurityPolicy(config: AppConfig): Record<string, string[] | null> {
+  const issuer = URL.canParse(config.AUTH_ISSUER) ? [new URL(config.AUTH_ISSUER).origin] : [];
+  return {
+    'connect-src': ["'self'", ...issuer],
+    'frame-src': ["'self'", ...issuer],
+    'upgrade-insecure-requests': config.PUBLIC_URL.startsWith('https:') ? [] : null,
+  };
 }

@@ -70,6 +70,11 @@ const schema = z.object({
   AUTH_AUDIENCE: z.string().min(1).default('sagsflow'),
   /** The issuer's JWKS; without it, only the development issuer's tokens are accepted. */
   AUTH_JWKS_URL: z.string().url('must be the https URL of the issuer\'s JWKS').optional(),
+  /** The web app's public OIDC client (authorization code + PKCE against AUTH_ISSUER). */
+  AUTH_CLIENT_ID: z.string().min(1).default('sagsflow-web'),
+  AUTH_SCOPE: z.string().min(1).default('openid profile'),
+  /** Where administrators open Temporal Web (links from the audit log); the first TEMPORAL_UI_ORIGINS when unset. */
+  TEMPORAL_WEB_URL: z.string().url('must be a URL such as https://temporal.kommune.dk').optional(),
   /** `POST /api/auth/dev-login` and the development issuer; never in production. */
   AUTH_DEV_LOGIN: flag.optional(),
   /** SMTP server for e-mail to coordinators, e.g. smtp://user:pass@mail.kommune.dk:587. */
@@ -110,6 +115,7 @@ const refined = schema
     AUTH_DEV_LOGIN: config.AUTH_DEV_LOGIN ?? config.NODE_ENV !== 'production',
     DEMO_DATA: config.DEMO_DATA ?? config.NODE_ENV !== 'production',
     TEMPORAL_PAYLOAD_KEY_ID: config.TEMPORAL_PAYLOAD_KEY_ID ?? config.TEMPORAL_PAYLOAD_KEYS.at(-1)?.id ?? '',
+    TEMPORAL_WEB_URL: config.TEMPORAL_WEB_URL ?? config.TEMPORAL_UI_ORIGINS[0] ?? null,
   }))
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && config.AUTH_DEV_LOGIN) {

@@ -23,6 +23,13 @@ export class AuthController {
     return this.auth.devLogin(dto.username);
   }
 
+  @Public()
+  @Get('dev-users')
+  @ApiOkResponse({ type: [MeDto], description: 'Development only: the users one may sign in as' })
+  devUsers(): Promise<MeDto[]> {
+    return this.auth.devUsers();
+  }
+
   @Get('me')
   @Allow(...EVERYONE)
   @ApiBearerAuth()

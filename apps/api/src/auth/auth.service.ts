@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { UserRepository } from '@sagsflow/persistence';
+import type { MeDto } from './auth.dto';
 import { DevIssuer } from './dev-issuer';
 
 @Injectable()
@@ -14,5 +15,11 @@ export class AuthService {
     if (!this.devIssuer.enabled) throw new NotFoundException('The development login is off');
     if (!(await this.users.findActive(username))) throw new UnauthorizedException(`No active user ${username}`);
     return { accessToken: await this.devIssuer.sign(username) };
+  }
+
+  /** The demo users to choose from on the development sign-in page. */
+  async devUsers(): Promise<MeDto[]> {
+    if (!this.devIssuer.enabled) throw new NotFoundException('The development login is off');
+    return (await this.users.allActive()).map(({ username, displayName, agency, team, role }) => ({ username, displayName, agency, team, role }));
   }
 }

@@ -36,6 +36,7 @@ export class TaskDto {
   @ApiProperty() id: string;
   @ApiProperty({ example: 'triage' }) kind: string;
   @ApiProperty() caseId: string;
+  @ApiProperty({ example: '2026-000042', description: 'The case by its number: lists show this, never the child' }) caseNumber: string;
   @ApiProperty({ example: 'notification' }) processKind: string;
   @ApiProperty({ example: 'triage', description: 'Stable step id in the process model' }) step: string;
   @ApiProperty({ enum: AGENCIES }) agency: Agency;
@@ -88,11 +89,12 @@ export class CommentDto {
   text: string;
 }
 
-export function toTaskDto(task: TaskEntity, now = new Date()): TaskDto {
+export function toTaskDto(task: TaskEntity, caseNumber: string, now = new Date()): TaskDto {
   return {
     id: task.id,
     kind: task.kind,
     caseId: task.caseId,
+    caseNumber,
     processKind: task.processKind,
     step: task.step,
     agency: task.agency,

@@ -2,6 +2,7 @@ import { ConflictException, Injectable, ServiceUnavailableException } from '@nes
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TaskService } from '@sagsflow/casework';
+import type { TaskEntity } from '@sagsflow/persistence';
 import { isTaskKind, outcomeJsonSchema, outcomeProblems } from '@sagsflow/domain';
 import { completeTaskUpdate, TaskFailure, TemporalClient } from '@sagsflow/temporal';
 import type { CurrentUser } from '../auth/current-user';
@@ -26,15 +27,15 @@ export class TasksService {
       page: query.page,
       pageSize: INBOX_PAGE_SIZE,
     });
-    const now = new Date();
-    return { items: items.map((task) => toTaskDto(task, now)), total, totalCapped };
+    const [now, numbers] = [new Date(), await this.tasks.caseNumbers(items.map((task) => task.caseId))];
+    return { items: items.map((task) => toTaskDto(task, numbers.get(task.caseId) ?? '', now)), total, totalCapped };
   }
 
   async get(user: CurrentUser, id: string): Promise<TaskDetailDto> {
     const task = await this.tasks.visibleTask(user, id);
     const history = await this.tasks.history(user, id);
     const outcomeSchema = isTaskKind(task.kind) ? outcomeJsonSchema(task.kind) : null;
-    return { ...toTaskDto(task), outcomeSchema, history: history.map(toTaskEventDto) };
+    return { ...(await this.dto(task)), outcomeSchema, history: history.map(toTaskEventDto) };
   }
 
   /**
@@ -57,24 +58,28 @@ export class TasksService {
     } catch (error) {
       throw toHttpError(error, id);
     }
-    return toTaskDto(await this.tasks.visibleTask(user, id));
+    return this.dto(await this.tasks.visibleTask(user, id));
   }
 
   async claim(user: CurrentUser, id: string): Promise<TaskDto> {
-    return toTaskDto(await this.tasks.claim(user, id));
+    return this.dto(await this.tasks.claim(user, id));
   }
 
   async release(user: CurrentUser, id: string): Promise<TaskDto> {
-    return toTaskDto(await this.tasks.release(user, id));
+    return this.dto(await this.tasks.release(user, id));
   }
 
   async reassign(user: CurrentUser, id: string, to: string): Promise<TaskDto> {
-    return toTaskDto(await this.tasks.reassign(user, id, to));
+    return this.dto(await this.tasks.reassign(user, id, to));
   }
 
   async comment(user: CurrentUser, id: string, text: string): Promise<TaskDetailDto> {
     await this.tasks.comment(user, id, text);
     return this.get(user, id);
+  }
+
+  private async dto(task: TaskEntity): Promise<TaskDto> {
+    return toTaskDto(task, (await this.tasks.caseNumbers([task.caseId])).get(task.caseId) ?? '');
   }
 }
 

@@ -82,6 +82,10 @@ export class TaskService {
     return this.tasks.inbox(query);
   }
 
+  caseNumbers(caseIds: string[]): Promise<Map<string, string>> {
+    return this.tasks.caseNumbers(caseIds);
+  }
+
   /** The task, if it exists (404) and the actor's agency may see it (403). */
   async visibleTask(actor: Actor, taskId: string): Promise<TaskEntity> {
     const task = await this.tasks.findById(taskId);

@@ -58,6 +58,15 @@ export class TaskRepository {
     return { task: stored, created };
   }
 
+  /** The case numbers of these cases, for lists that show a task's case by its number. */
+  async caseNumbers(caseIds: string[]): Promise<Map<string, string>> {
+    if (caseIds.length === 0) return new Map();
+    const rows: { id: string; case_number: string }[] = await this.tasks.query('SELECT id, case_number FROM cases WHERE id = ANY($1)', [
+      [...new Set(caseIds)],
+    ]);
+    return new Map(rows.map((r) => [r.id, r.case_number]));
+  }
+
   findById(id: string): Promise<TaskEntity | null> {
     return this.tasks.findOneBy({ id });
   }

@@ -25,6 +25,11 @@ export class UserRepository {
     return this.users.findOneBy({ username });
   }
 
+  /** Everyone active, by agency and name (the development sign-in lists them). */
+  allActive(): Promise<UserEntity[]> {
+    return this.users.find({ where: { active: true }, order: { agency: 'ASC', username: 'ASC' } });
+  }
+
   teamMembers(team: string): Promise<UserEntity[]> {
     return this.users.find({ where: { team, active: true }, order: { username: 'ASC' } });
   }

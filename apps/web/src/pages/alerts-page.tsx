@@ -1,0 +1,5 @@
+import { PageTitle } from '../components/page';
+
+export function AlertsPage() {
+  return <PageTitle title="Advarsler">Advarsler</PageTitle>;
+}

@@ -1,0 +1,5 @@
+import { PageTitle } from '../components/page';
+
+export function CasePage() {
+  return <PageTitle title="Sag">Sag</PageTitle>;
+}

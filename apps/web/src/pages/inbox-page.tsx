@@ -1,0 +1,5 @@
+import { PageTitle } from '../components/page';
+
+export function InboxPage() {
+  return <PageTitle title="Indbakke">Indbakke</PageTitle>;
+}

@@ -1,0 +1,5 @@
+import { PageTitle } from '../components/page';
+
+export function ProcessesPage() {
+  return <PageTitle title="Processer">Processer</PageTitle>;
+}

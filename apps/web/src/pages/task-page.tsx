@@ -1,0 +1,5 @@
+import { PageTitle } from '../components/page';
+
+export function TaskPage() {
+  return <PageTitle title="Opgave">Opgave</PageTitle>;
+}

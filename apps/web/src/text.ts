@@ -1,0 +1,42 @@
+import { type Agency, TASK_KINDS } from '@sagsflow/domain';
+
+/** Danish words for the product's codes. Task kinds carry their Danish title in libs/domain. */
+
+export const AGENCY_DA: Record<Agency, string> = {
+  RECEPTION: 'Modtagelsen',
+  AUTHORITY: 'Myndighed',
+  COMMITTEE: 'Børn og unge-udvalget',
+  ADVISORY_TEAM: 'Rådgivende team',
+  PPR: 'PPR',
+  JOBCENTER_UNG: 'Jobcenter Ung',
+  ADMIN: 'Drift',
+};
+
+export function agencyDa(agency: string): string {
+  return AGENCY_DA[agency as Agency] ?? agency;
+}
+
+export function taskKindDa(kind: string): string {
+  return (TASK_KINDS as Record<string, { titleDa: string } | undefined>)[kind]?.titleDa ?? kind;
+}
+
+export const ROLE_DA: Record<string, string> = {
+  caseworker: 'sagsbehandler',
+  lead: 'leder',
+  member: 'medlem',
+  admin: 'administrator',
+};
+
+const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
+const date = new Intl.DateTimeFormat('da-DK', { dateStyle: 'medium', timeZone: 'Europe/Copenhagen' });
+const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' });
+
+export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
+export const formatDate = (iso: string) => date.format(new Date(iso));
+
+/** A deadline's state as people read it: overdue, due today (Copenhagen) or later. */
+export function dueState(dueAt: string, now = new Date()): 'overdue' | 'today' | 'later' {
+  const due = new Date(dueAt);
+  if (due.getTime() < now.getTime()) return 'overdue';
+  return day.format(due) === day.format(now) ? 'today' : 'later';
+}
