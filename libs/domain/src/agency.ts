@@ -14,6 +14,17 @@ export const AGENCIES = [
 
 export type Agency = (typeof AGENCIES)[number];
 
+/** Each agency's Danish name, as a label (lanes of the process diagrams, the web app). */
+export const AGENCY_NAMES_DA: Record<Agency, string> = {
+  RECEPTION: 'Modtagelse',
+  AUTHORITY: 'Myndighed',
+  COMMITTEE: 'Børn og unge-udvalget',
+  ADVISORY_TEAM: 'Rådgivende team',
+  PPR: 'PPR',
+  JOBCENTER_UNG: 'Jobcenter Ung',
+  ADMIN: 'Administration',
+};
+
 /** Everyone who works in cases; administrators read operations, never case data. */
 export const STAFF_AGENCIES: readonly Agency[] = AGENCIES.filter((agency) => agency !== 'ADMIN');
 

@@ -1,16 +1,10 @@
 import { BpmnModdle, type BpmnTypes } from 'bpmn-moddle';
-import type { MapNode, MapNodeType, Performer, ProcessMap } from '@sagsflow/domain';
+import { AGENCY_NAMES_DA, type MapNode, type MapNodeType, type Performer, type ProcessMap } from '@sagsflow/domain';
 import { type Bounds, layoutMap } from './layout';
 
 /** Each performer's lane (svømmebane), named as the municipality's staff name it. */
 export const PERFORMER_NAMES: Record<Performer, string> = {
-  RECEPTION: 'Modtagelse',
-  AUTHORITY: 'Myndighed',
-  COMMITTEE: 'Børn og unge-udvalget',
-  ADVISORY_TEAM: 'Rådgivende team',
-  PPR: 'PPR',
-  JOBCENTER_UNG: 'Jobcenter Ung',
-  ADMIN: 'Administration',
+  ...AGENCY_NAMES_DA,
   'receiving-agency': 'Modtagende forvaltning',
   'involved-agency': 'Inddraget forvaltning',
 };

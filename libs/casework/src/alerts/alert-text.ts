@@ -8,7 +8,7 @@ const danishTime = new Intl.DateTimeFormat('da-DK', {
   timeStyle: 'short',
 });
 
-/** Agencies as Danish staff call them. */
+/** Agencies in the definite form a Danish sentence needs (the labels are AGENCY_NAMES_DA). */
 const AGENCY_DA: Record<Agency, string> = {
   RECEPTION: 'Modtagelsen',
   AUTHORITY: 'Myndigheden',
