@@ -148,6 +148,7 @@ async function main(): Promise<void> {
   await waitForHealth(`http://localhost:${apiPort}/health`);
   if (stopping()) return;
   const lines = [
+    `Sagsflow       http://localhost:${apiPort}/   ← open this`,
     `API            http://localhost:${apiPort}/api`,
     `OpenAPI docs   http://localhost:${apiPort}/api/docs`,
     `Health         http://localhost:${apiPort}/health`,
@@ -155,7 +156,7 @@ async function main(): Promise<void> {
     smtpSink ? `Mail (sink)    ${join(dataDir, 'mail')}` : `Mail           ${config.SMTP_URL ?? 'off'}`,
   ];
   const login = config.AUTH_DEV_LOGIN
-    ? `\n  Sign in (development): curl -XPOST localhost:${apiPort}/api/auth/dev-login -H 'content-type: application/json' -d '{"username":"reception1"}'\n`
+    ? `\n  Sign in (development): open Sagsflow and choose a demo user, or for the API:\n  curl -XPOST localhost:${apiPort}/api/auth/dev-login -H 'content-type: application/json' -d '{"username":"reception1"}'\n`
     : '';
   console.log(`\n  Sagsflow is running. Press Ctrl-C to stop.\n\n${lines.map((l) => `  ${l}`).join('\n')}\n${login}`);
 }

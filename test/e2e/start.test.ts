@@ -101,6 +101,13 @@ describe('npm start (built launcher)', () => {
     let workflowId: string;
     try {
       expect(first.output()).toContain(`Temporal Web   http://localhost:${ports.ui}`);
+      // The web app's address comes first, and the API serves the app at / and at its deep links.
+      expect(first.output().split('Sagsflow is running')[1].trim().split('\n')[2].trim()).toBe(`Sagsflow       http://localhost:${ports.api}/   ← open this`);
+      for (const path of ['/', '/cases/00000000-0000-4000-8000-000000000000']) {
+        const page = await fetch(api(path));
+        expect(page.status).toBe(200);
+        expect(await page.text()).toContain('<html lang="da">');
+      }
       const health = await fetch(api('/health'));
       expect(health.status).toBe(200);
       expect((await json<{ details: unknown }>(health)).details).toMatchObject({ database: { status: 'up' }, temporal: { status: 'up' } });

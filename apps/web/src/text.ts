@@ -1,19 +1,9 @@
-import { type Agency, TASK_KINDS } from '@sagsflow/domain';
+import { AGENCY_NAMES_DA, type Agency, TASK_KINDS } from '@sagsflow/domain';
 
 /** Danish words for the product's codes. Task kinds carry their Danish title in libs/domain. */
 
-export const AGENCY_DA: Record<Agency, string> = {
-  RECEPTION: 'Modtagelsen',
-  AUTHORITY: 'Myndighed',
-  COMMITTEE: 'Børn og unge-udvalget',
-  ADVISORY_TEAM: 'Rådgivende team',
-  PPR: 'PPR',
-  JOBCENTER_UNG: 'Jobcenter Ung',
-  ADMIN: 'Drift',
-};
-
 export function agencyDa(agency: string): string {
-  return AGENCY_DA[agency as Agency] ?? agency;
+  return AGENCY_NAMES_DA[agency as Agency] ?? agency;
 }
 
 export function taskKindDa(kind: string): string {
@@ -40,3 +30,4 @@ export function dueState(dueAt: string, now = new Date()): 'overdue' | 'today' |
   if (due.getTime() < now.getTime()) return 'overdue';
   return day.format(due) === day.format(now) ? 'today' : 'later';
 }
+

@@ -51,6 +51,19 @@ export interface RequestOptions {
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options);
+  if (options.as === 'text') return (await response.text()) as T;
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** A paged list: the page's items and the total the API counted (X-Total-Count). */
+export async function apiPage<T>(path: string): Promise<{ items: T[]; total: number }> {
+  const response = await send(path, {});
+  const items = (await response.json()) as T[];
+  return { items, total: Number(response.headers.get('X-Total-Count') ?? items.length) };
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -67,8 +80,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     throw new NetworkError('Serveren kunne ikke nås');
   }
   if (!response.ok) throw await errorOf(response);
-  if (options.as === 'text') return (await response.text()) as T;
-  return (response.status === 204 ? undefined : await response.json()) as T;
+  return response;
 }
 
 async function errorOf(response: Response): Promise<ApiError> {
