@@ -38,7 +38,9 @@ export default async function globalSetup(): Promise<void> {
  */
 function provideChromium(): void {
   try {
-    process.env.CHROMIUM_PATH = resolveChromium((message) => console.log(`[stack] ${message}`)).path;
+    const { path, origin } = resolveChromium((message) => console.log(`[stack] ${message}`));
+    console.log(`[stack] Chromium for the browser tests: ${path} (from ${origin})`);
+    process.env.CHROMIUM_PATH = path;
   } catch (error) {
     console.log(`[stack] ${(error as Error).message}`);
   }
