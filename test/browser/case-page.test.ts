@@ -1,0 +1,221 @@
+import type { Page } from 'playwright-core';
+import { AGENCY_NAMES_DA, PROCESS_MAPS } from '@sagsflow/domain';
+import { notificationBody } from '../support/fixtures';
+import { waitFor } from '../support/stack';
+import { openWebSuite, screenshotForReadme, seriousViolations, type WebSuite } from '../support/web';
+
+interface Created {
+  id: string;
+  caseId: string;
+  workflowId: string;
+}
+interface CaseProcess {
+  kind: string;
+  active: string[];
+  deadlines: { step: string; dueAt: string }[];
+}
+
+/** The day as the page writes it (da-DK, Copenhagen), e.g. "24. nov. 2026". */
+const danishDate = (iso: string) => new Intl.DateTimeFormat('da-DK', { dateStyle: 'medium', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
+
+/**
+ * The case page and the process catalogue in a real browser on the real stack: the child, owner and
+ * deadlines; every process on its BPMN diagram with its active step and deadline; the hand-over by
+ * keyboard only; what a user may not do is not offered; no access and no network said plainly.
+ */
+describe('the case page', () => {
+  let web: WebSuite;
+  beforeAll(async () => {
+    web = await openWebSuite(['reception1', 'ppr1']);
+  });
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  /** A new case from a citizen's notification, once its triage step stands on the process's map. */
+  async function newCase(): Promise<{ caseId: string; cpr: string; caseNumber: string; triageDue: string }> {
+    const body = notificationBody();
+    const created = (await web.as('reception1').post('/api/notifications', body).expect(201)).body as Created;
+    let triageDue = '';
+    await waitFor(async () => {
+      const processes = (await web.as('reception1').get(`/api/cases/${created.caseId}/processes`).expect(200)).body as CaseProcess[];
+      const notification = processes.find((p) => p.kind === 'notification');
+      triageDue = notification?.deadlines.find((d) => d.step === 'triage')?.dueAt ?? '';
+      return Boolean(notification?.active.includes('triage') && triageDue);
+    }, 20_000);
+    const theCase = (await web.as('reception1').get(`/api/cases/${created.caseId}`).expect(200)).body as { caseNumber: string };
+    return { caseId: created.caseId, cpr: (body.child as { cpr: string }).cpr, caseNumber: theCase.caseNumber, triageDue };
+  }
+
+  async function openCase(page: Page, caseNumber: string): Promise<void> {
+    await page.getByRole('heading', { level: 1, name: `Sag ${caseNumber}` }).waitFor();
+  }
+
+  /** Presses Tab until `target` has the focus (from wherever the focus is now). */
+  async function tabTo(page: Page, target: ReturnType<Page['locator']>): Promise<void> {
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return;
+    }
+    throw new Error('Tab never reached the element');
+  }
+
+  it('shows the child, the owner, and the notification process on its diagram with the triage step active and its deadline', async () => {
+    const { caseId, cpr, caseNumber, triageDue } = await newCase();
+    const page = await web.signedIn('reception1', `/cases/${caseId}`);
+    await openCase(page, caseNumber);
+
+    expect(await page.locator('dt:text-is("CPR-nummer") + dd').textContent()).toBe(cpr);
+    expect(await page.locator('dt:text-is("Ejer") + dd').textContent()).toBe(AGENCY_NAMES_DA.RECEPTION);
+    const deadlines = page.getByRole('table', { name: /frister/ });
+    const triageRow = deadlines.getByRole('row', { name: /Vurdering af underretning/ });
+    expect(await triageRow.textContent()).toMatch(/I god tid|Snart|Overskredet/);
+    expect(await triageRow.getByRole('link', { name: 'Vurdering af underretning' }).getAttribute('href')).toMatch(/^\/tasks\/[0-9a-f-]{36}$/);
+
+    // The notification's diagram: an SVG with the triage step, marked active, with its deadline on it.
+    const diagram = page.getByRole('img', { name: 'Procesdiagram: Underretning' });
+    const triage = diagram.locator('svg [data-element-id="triage"]');
+    await triage.waitFor();
+    await waitFor(async () => /\bstep-active\b/.test((await triage.getAttribute('class')) ?? ''));
+    const overlays = diagram.locator('.djs-overlays[data-container-id="triage"]');
+    expect(await overlays.locator('.bpmn-badge-active').textContent()).toBe('Aktiv');
+    expect(await overlays.locator('.bpmn-deadline').textContent()).toContain(danishDate(triageDue));
+    expect(await overlays.locator('.bpmn-deadline time').getAttribute('datetime')).toBe(triageDue);
+    // The same in words, for those who do not see the diagram.
+    const described = await diagram.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${described}"]`).textContent()).toMatch(/Aktive trin\s*Vurdering af underretning – frist/);
+    // The case's own process is drawn too.
+    await page.getByRole('img', { name: 'Procesdiagram: Barnets sag' }).locator('svg [data-element-id="waiting"]').waitFor();
+
+    // Triage done (elsewhere): the page, never reloaded by hand, marks the step completed and tells the timeline.
+    const taskId = (await triageRow.getByRole('link').getAttribute('href'))!.split('/').pop();
+    await web.as('reception1').post(`/api/tasks/${taskId}/complete`, { outcome: { decision: 'close' } }).expect(200);
+    await waitFor(async () => /\bstep-completed\b/.test((await triage.getAttribute('class')) ?? ''), 20_000);
+    expect(await overlays.locator('.bpmn-badge-done').textContent()).toBe('✓ Udført');
+    expect(await overlays.locator('.bpmn-deadline').count()).toBe(0);
+    await page.getByRole('region', { name: 'Tidslinje' }).getByText('Underretningen er vurderet: sagen lukkes').waitFor();
+    await screenshotForReadme(page, 'case-processes');
+    // The catalogue draws every process that has a map.
+    await page.getByRole('link', { name: 'Processer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Processer' }).waitFor();
+    for (const map of Object.values(PROCESS_MAPS)) {
+      await page.getByRole('heading', { level: 2, name: map.name }).waitFor();
+      const drawn = page.getByRole('img', { name: `Procesdiagram: ${map.name}` });
+      await drawn.locator(`svg [data-element-id="${map.nodes[map.nodes.length - 1].id}"]`).waitFor();
+      expect(await drawn.locator('.step-active').count()).toBe(0);
+    }
+    await page.getByRole('button', { name: 'Udskriv' }).waitFor();
+    await screenshotForReadme(page, 'processes');
+  });
+
+  it('hands the case over with the keyboard only; then shows the pending hand-over and offers no second one, and no tovholder change to a caseworker', async () => {
+    const { caseId, caseNumber } = await newCase();
+    const page = await web.signedIn('reception1', `/cases/${caseId}`);
+    await openCase(page, caseNumber);
+    expect(await page.getByRole('button', { name: 'Skift tovholder' }).count()).toBe(0);
+
+    const handover = page.getByRole('button', { name: 'Overdrag sagen' });
+    await tabTo(page, handover);
+    expect(await handover.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    // The form opens with its first field focused: the receiving agency, typed to choose.
+    const to = page.getByLabel('Modtagende enhed');
+    await waitFor(() => to.evaluate((el) => el === el.ownerDocument.activeElement));
+    await page.keyboard.type(AGENCY_NAMES_DA.AUTHORITY);
+    expect(await to.inputValue()).toBe('AUTHORITY');
+    await page.keyboard.press('Tab');
+    expect(await page.getByLabel('Begrundelse').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.type('Barnet har brug for en børnefaglig undersøgelse');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Send anmodning');
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('status').filter({ hasText: 'Anmodningen om at overdrage sagen til Myndighed er sendt' }).waitFor();
+    const pending = page.getByRole('region', { name: 'Overdragelse venter' });
+    await pending.waitFor();
+    expect(await pending.textContent()).toContain(`${AGENCY_NAMES_DA.RECEPTION} → ${AGENCY_NAMES_DA.AUTHORITY}`);
+    expect(await pending.textContent()).toContain('Barnet har brug for en børnefaglig undersøgelse');
+    expect(await page.getByRole('button', { name: 'Overdrag sagen' }).count()).toBe(0);
+    expect(await page.getByText('Sagen kan ikke overdrages igen').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Skift tovholder' }).count()).toBe(0);
+    // Still the owner until the authority accepts; involving another agency is still offered.
+    expect(await page.locator('dt:text-is("Ejer") + dd').textContent()).toBe(AGENCY_NAMES_DA.RECEPTION);
+    expect(await page.getByRole('button', { name: 'Inddrag en anden enhed' }).count()).toBe(1);
+
+    const theCase = (await web.as('reception1').get(`/api/cases/${caseId}`).expect(200)).body;
+    expect(theCase.pendingHandover).toMatchObject({ from: 'RECEPTION', to: 'AUTHORITY', requestedBy: 'reception1' });
+
+    // A lead of another agency may choose the tovholder, and may not hand over a case their agency does not own.
+    const lead = await web.signedIn('lead1', `/cases/${caseId}`);
+    await openCase(lead, caseNumber);
+    await lead.getByRole('button', { name: 'Skift tovholder' }).waitFor();
+    expect(await lead.getByRole('button', { name: 'Overdrag sagen' }).count()).toBe(0);
+    expect(await lead.getByRole('button', { name: 'Inddrag en anden enhed' }).count()).toBe(0);
+    await lead.getByRole('button', { name: 'Skift tovholder' }).click();
+    const username = lead.getByLabel('Ny tovholder (brugernavn)');
+    // Someone of an agency that may not coordinate: the API's refusal next to the field, in Danish.
+    await username.fill('reception2');
+    await lead.getByRole('button', { name: 'Skift tovholder' }).last().click();
+    await lead.getByRole('alert').filter({ hasText: 'Der er fejl i formularen' }).waitFor();
+    expect(await lead.locator('[data-field="username"] .form-error-message').textContent()).toContain('en enhed, der må være tovholder');
+    await username.fill('caseworker2');
+    await lead.getByRole('button', { name: 'Skift tovholder' }).last().click();
+    await lead.getByRole('status').filter({ hasText: 'caseworker2 er nu tovholder på sagen' }).waitFor();
+    await waitFor(async () => /^caseworker2 \(Myndighed\)/.test((await lead.locator('dt:text-is("Tovholder") + dd').textContent()) ?? ''));
+  });
+
+  it('says "Ingen adgang" to an agency without work on the case, and offers a retry when the network fails', async () => {
+    const { caseId, caseNumber } = await newCase();
+    const ppr = await web.signedIn('ppr1', `/cases/${caseId}`);
+    await ppr.getByRole('heading', { name: 'Ingen adgang' }).waitFor();
+    const main = (await ppr.locator('main').textContent()) ?? '';
+    expect(main).not.toMatch(/403|Forbidden|not shared/);
+    expect(await ppr.getByRole('button', { name: 'Prøv igen' }).count()).toBe(0);
+
+    const page = await web.signedIn('reception1');
+    await page.route('**/api/cases/**', (route) => route.abort());
+    await page.goto(`${web.url}/cases/${caseId}`);
+    await page.getByRole('alert').filter({ hasText: 'Ingen forbindelse til serveren' }).waitFor();
+    await page.unroute('**/api/cases/**');
+    await page.getByRole('button', { name: 'Prøv igen' }).click();
+    await openCase(page, caseNumber);
+    expect(await page.getByText('Ingen forbindelse til serveren').count()).toBe(0);
+  });
+
+  it('has no serious accessibility violations on the case page and the catalogue, nor a sideways scroll at 200 % zoom', async () => {
+    const { caseId, caseNumber } = await newCase();
+    const page = await web.signedIn('reception1', `/cases/${caseId}`);
+    await openCase(page, caseNumber);
+    await page.locator('svg [data-element-id="triage"].step-active').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    // The forms open, too.
+    await page.getByRole('button', { name: 'Overdrag sagen' }).click();
+    await page.getByRole('button', { name: 'Send anmodning' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Der er fejl i formularen' }).waitFor();
+    expect(await page.locator('[data-field="to"] .form-error-message').textContent()).toContain('Vælg den enhed');
+    expect(await page.locator('[data-field="reason"] .form-error-message').textContent()).toContain('Skriv, hvorfor');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // 200 % zoom of a 1280 px window: 640 CSS pixels; the diagram fits, nothing scrolls sideways.
+    await page.setViewportSize({ width: 640, height: 900 });
+    await waitFor(() => page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'));
+    // At full size the diagram scrolls in its own region, which the keyboard reaches and leaves.
+    await page.getByRole('button', { name: 'Vis i fuld størrelse' }).first().click();
+    const region = page.getByRole('region', { name: /i fuld størrelse/ }).first();
+    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await region.focus();
+    await page.keyboard.press('ArrowRight');
+    // Tab leaves it (past the bpmn.io link the viewer's licence keeps on every diagram).
+    for (let i = 0; i < 3 && (await region.evaluate((el) => el.contains(el.ownerDocument.activeElement))); i++) await page.keyboard.press('Tab');
+    expect(await region.evaluate((el) => el.contains(el.ownerDocument.activeElement))).toBe(false);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${web.url}/processes`);
+    await page.getByRole('heading', { level: 1, name: 'Processer' }).waitFor();
+    for (const map of Object.values(PROCESS_MAPS)) await page.getByRole('img', { name: `Procesdiagram: ${map.name}` }).locator('svg .djs-element').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
