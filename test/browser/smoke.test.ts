@@ -1,4 +1,4 @@
-import { openWebSuite, seriousViolations, type WebSuite } from '../support/web';
+import { horizontalOverflow, openWebSuite, seriousViolations, type WebSuite } from '../support/web';
 
 describe('the web app', () => {
   let web: WebSuite;
@@ -26,7 +26,7 @@ describe('the web app', () => {
     for (const path of ['/', '/notifications/new', '/processes']) {
       await page.goto(`${web.url}${path}`);
       await page.locator('h1').waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await horizontalOverflow(page);
       expect({ path, overflow }).toEqual({ path, overflow: 0 });
     }
   });

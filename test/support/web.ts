@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { DEMO_USERS } from '../../libs/persistence/src/seed/demo-municipality';
 import { webAppRoot } from '../../apps/api/src/web/web.module';
 import { CHROMIUM_ARGS, resolveChromium } from '../../tools/stack/chromium';
@@ -71,3 +71,18 @@ export async function screenshotForReadme(page: Page, name: string): Promise<voi
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
 }
+
+/*
+ * What runs inside the page is written as text: this project's TypeScript has no DOM types (the
+ * server code must not use them), and the browser evaluates the text the same way.
+ */
+
+/** How much wider than the window the page is, in CSS pixels (0: no sideways scroll). */
+export const horizontalOverflow = (page: Page) =>
+  page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
+
+/** Whether the element has the keyboard focus. */
+export const hasFocus = (locator: Locator) => locator.evaluate('(el) => el === document.activeElement') as Promise<boolean>;
+
+/** The outline style of the element that has the keyboard focus ('none' means the focus is invisible). */
+export const focusOutline = (page: Page) => page.locator(':focus').evaluate('(el) => getComputedStyle(el).outlineStyle') as Promise<string>;
