@@ -11,7 +11,7 @@ const root = resolve(here, '../..');
 export default defineConfig({
   root: here,
   base: '/',
-  plugins: [outcomeValidators(), zodWithoutEval()],
+  plugins: [outcomeValidators()],
   resolve: {
     alias: {
       '@sagsflow/domain': resolve(root, 'libs/domain/src'),
@@ -83,23 +83,6 @@ function outcomeValidators(): Plugin {
 
 type Domain = typeof import('../../libs/domain/src');
 type TaskKind = import('../../libs/domain/src').TaskKind;
-
-/**
- * zod (libs/domain's schemas, in the bundle through `@sagsflow/domain`) without its JIT: building an
- * object schema probes whether `new Function` works, which under the app's CSP (no 'unsafe-eval')
- * is a violation on every page load. Without JIT zod parses the same, by interpretation.
- */
-function zodWithoutEval(): Plugin {
-  const declaration = 'export const globalConfig = {};';
-  return {
-    name: 'sagsflow-zod-without-eval',
-    transform(code, id) {
-      if (!/[\\/]node_modules[\\/]zod[\\/]v4[\\/]core[\\/]core\.js$/.test(id)) return undefined;
-      if (!code.includes(declaration)) throw new Error(`zod's global config is no longer declared as \`${declaration}\`: update zodWithoutEval in apps/web/vite.config.mts`);
-      return { code: code.replace(declaration, 'export const globalConfig = { jitless: true };'), map: null };
-    },
-  };
-}
 
 /**
  * ajv's standalone code as an ES module: each `require("…")` becomes an import, and the

@@ -1,3 +1,4 @@
+import './zod-without-eval';
 import 'dkfds/css';
 import './styles.css';
 import { StrictMode } from 'react';
