@@ -73,8 +73,8 @@ export async function screenshotForReadme(page: Page, name: string): Promise<voi
 }
 
 /*
- * What runs inside the page is written as text: this project's TypeScript has no DOM types (the
- * server code must not use them), and the browser evaluates the text the same way.
+ * This project's TypeScript has no DOM types (the server code must not use them): page code here
+ * reaches the document through the element it is given, or is an expression in text.
  */
 
 /** How much wider than the window the page is, in CSS pixels (0: no sideways scroll). */
@@ -82,7 +82,8 @@ export const horizontalOverflow = (page: Page) =>
   page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
 
 /** Whether the element has the keyboard focus. */
-export const hasFocus = (locator: Locator) => locator.evaluate('(el) => el === document.activeElement') as Promise<boolean>;
+export const hasFocus = (locator: Locator) => locator.evaluate((el) => el === el.ownerDocument.activeElement);
 
 /** The outline style of the element that has the keyboard focus ('none' means the focus is invisible). */
-export const focusOutline = (page: Page) => page.locator(':focus').evaluate('(el) => getComputedStyle(el).outlineStyle') as Promise<string>;
+export const focusOutline = (page: Page) =>
+  page.locator(':focus').evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).outlineStyle);
