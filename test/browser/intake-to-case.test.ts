@@ -80,7 +80,7 @@ describe('from intake to the case, in the browser', () => {
     await handover.waitFor();
     expect(await handover.getAttribute('class')).toMatch(/active/);
     expect(await seriousViolations(inbox)).toEqual([]);
-    await screenshotForReadme(inbox, 'case');
+    await screenshotForReadme(inbox, 'case', { fullPage: true });
 
     const notifications = await web.stack.db.query('SELECT count(*)::int AS n FROM notifications');
     expect(notifications.rows[0].n).toBe(1);

@@ -64,12 +64,12 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** Saves a screenshot for the README when SCREENSHOTS is set (`npm run screenshots`). */
-export async function screenshotForReadme(page: Page, name: string): Promise<void> {
+/** Saves a screenshot for the README when SCREENSHOTS is set (`npm run screenshots`), without passing notices. */
+export async function screenshotForReadme(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   if (!process.env.SCREENSHOTS) return;
   const dir = resolve(__dirname, '../../docs/screenshots');
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: options.fullPage ?? false, style: '.toasts { display: none }' });
 }
 
 /*

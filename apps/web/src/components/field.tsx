@@ -2,25 +2,28 @@ import type { ReactNode } from 'react';
 import type { ApiError } from '../api/client';
 
 /**
- * A labelled form field in DKFDS markup with the API's message for it (by the field's path, e.g.
- * `child.cpr`) shown right next to it and tied to the input with aria-describedby.
+ * A labelled form field in DKFDS markup with what is wrong with it right next to it, tied to the
+ * input with aria-describedby: the API's messages for the field's path (e.g. `child.cpr`), or the
+ * form's own `problem`.
  */
 export function Field({
   id,
-  path,
+  path = id,
   label,
   hint,
-  error,
+  error = null,
+  problem = null,
   children,
 }: {
   id: string;
-  path: string;
+  path?: string;
   label: string;
-  hint?: string;
-  error: ApiError | null;
+  hint?: ReactNode;
+  error?: ApiError | null;
+  problem?: string | null;
   children: (describedBy: string | undefined, invalid: boolean) => ReactNode;
 }) {
-  const messages = error?.messagesFor(path) ?? [];
+  const messages = problem ? [problem] : (error?.messagesFor(path) ?? []);
   const describedBy = [hint ? `${id}-hint` : '', messages.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`form-group${messages.length ? ' form-error' : ''}`} data-field={path}>

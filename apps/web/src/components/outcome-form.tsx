@@ -475,49 +475,32 @@ function SubmitButton({ uiSchema, registry }: SubmitButtonProps<Outcome, RJSFSch
   );
 }
 
+/** What a text input and a text area share: value, state, accessibility and events, in rjsf's terms. */
+function textFieldProps(props: WidgetProps<Outcome, RJSFSchema, OutcomeFormContext>) {
+  const { id, htmlName, value, readonly, disabled, autofocus, onBlur, onFocus, onChange, options, rawErrors, uiSchema, required } = props;
+  return {
+    id,
+    name: htmlName || id,
+    className: 'form-input',
+    value: value == null ? '' : String(value),
+    readOnly: readonly,
+    disabled,
+    autoFocus: autofocus,
+    'aria-required': required || undefined,
+    'aria-invalid': rawErrors?.length ? true : undefined,
+    'aria-describedby': describedBy(id, getUiOptions(uiSchema).description, rawErrors),
+    onChange: (event: { target: { value: string } }) => onChange(event.target.value === '' ? options.emptyValue : event.target.value),
+    onBlur: (event: { target: { value: string } }) => onBlur(id, event.target.value),
+    onFocus: (event: { target: { value: string } }) => onFocus(id, event.target.value),
+  };
+}
+
 function BaseInputTemplate(props: BaseInputTemplateProps<Outcome, RJSFSchema, OutcomeFormContext>) {
-  const { id, htmlName, value, readonly, disabled, autofocus, onBlur, onFocus, onChange, options, schema, type, rawErrors, uiSchema, required } = props;
-  const inputProps = getInputProps<Outcome, RJSFSchema, OutcomeFormContext>(schema, type, options);
-  return (
-    <input
-      {...inputProps}
-      id={id}
-      name={htmlName || id}
-      className="form-input"
-      value={value == null ? '' : String(value)}
-      readOnly={readonly}
-      disabled={disabled}
-      autoFocus={autofocus}
-      aria-required={required || undefined}
-      aria-invalid={rawErrors?.length ? true : undefined}
-      aria-describedby={describedBy(id, getUiOptions(uiSchema).description, rawErrors)}
-      onChange={(event) => onChange(event.target.value === '' ? options.emptyValue : event.target.value)}
-      onBlur={(event) => onBlur(id, event.target.value)}
-      onFocus={(event) => onFocus(id, event.target.value)}
-    />
-  );
+  return <input {...getInputProps<Outcome, RJSFSchema, OutcomeFormContext>(props.schema, props.type, props.options)} {...textFieldProps(props)} />;
 }
 
 function TextareaWidget(props: WidgetProps<Outcome, RJSFSchema, OutcomeFormContext>) {
-  const { id, htmlName, value, readonly, disabled, autofocus, onBlur, onFocus, onChange, options, rawErrors, uiSchema, required } = props;
-  return (
-    <textarea
-      id={id}
-      name={htmlName || id}
-      className="form-input"
-      rows={typeof options.rows === 'number' ? options.rows : 5}
-      value={value == null ? '' : String(value)}
-      readOnly={readonly}
-      disabled={disabled}
-      autoFocus={autofocus}
-      aria-required={required || undefined}
-      aria-invalid={rawErrors?.length ? true : undefined}
-      aria-describedby={describedBy(id, getUiOptions(uiSchema).description, rawErrors)}
-      onChange={(event) => onChange(event.target.value === '' ? options.emptyValue : event.target.value)}
-      onBlur={(event) => onBlur(id, event.target.value)}
-      onFocus={(event) => onFocus(id, event.target.value)}
-    />
-  );
+  return <textarea rows={typeof props.options.rows === 'number' ? props.options.rows : 5} {...textFieldProps(props)} />;
 }
 
 function CheckboxWidget(props: WidgetProps<Outcome, RJSFSchema, OutcomeFormContext>) {

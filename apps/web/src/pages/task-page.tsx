@@ -5,6 +5,7 @@ import type { TaskDetail, TaskEvent } from '../api/types';
 import { useLoad } from '../api/use-load';
 import { useAuth } from '../auth/auth';
 import { OutcomeForm, OutcomeView } from '../components/outcome-form';
+import { Field } from '../components/field';
 import { LoadError, PageTitle } from '../components/page';
 import { useLiveEvent } from '../live/live-events';
 import { agencyDa, dueState, formatDateTime, taskKindDa } from '../text';
@@ -303,28 +304,21 @@ function Comment({ taskId, onDone }: { taskId: string; onDone: () => void }) {
   );
   return (
     <form className="task-comment-form no-print" onSubmit={(event) => void form.submit(event)} noValidate>
-      <div className={`form-group${form.problem ? ' form-error' : ''}`}>
-        <label className="form-label" htmlFor="task-comment">
-          Kommentar
-        </label>
-        {form.problem && (
-          <span className="form-error-message" id="task-comment-error">
-            <span className="sr-only">Fejl: </span>
-            {form.problem}
-          </span>
+      <Field id="task-comment" label="Kommentar" problem={form.problem}>
+        {(describedBy, invalid) => (
+          <textarea
+            ref={form.field}
+            id="task-comment"
+            className="form-input"
+            rows={3}
+            maxLength={5000}
+            value={form.value}
+            aria-invalid={invalid || undefined}
+            aria-describedby={describedBy}
+            onChange={(event) => form.setValue(event.target.value)}
+          />
         )}
-        <textarea
-          ref={form.field}
-          id="task-comment"
-          className="form-input"
-          rows={3}
-          maxLength={5000}
-          value={form.value}
-          aria-invalid={form.problem ? true : undefined}
-          aria-describedby={form.problem ? 'task-comment-error' : undefined}
-          onChange={(event) => form.setValue(event.target.value)}
-        />
-      </div>
+      </Field>
       <button type="submit" className="button button-secondary" aria-disabled={form.busy || undefined}>
         Tilføj kommentar
       </button>
@@ -355,31 +349,21 @@ function Reassign({ task, onDone }: { task: TaskDetail; onDone: (to: string) => 
   return (
     <form className="task-reassign no-print" onSubmit={(event) => void form.submit(event)} noValidate>
       <h3>Omfordel opgaven</h3>
-      <div className={`form-group${form.problem ? ' form-error' : ''}`}>
-        <label className="form-label" htmlFor="task-reassign-to">
-          Brugernavn
-        </label>
-        <span className="form-hint" id="task-reassign-hint">
-          Brugernavnet på en medarbejder i {agencyDa(task.agency)}.
-        </span>
-        {form.problem && (
-          <span className="form-error-message" id="task-reassign-error">
-            <span className="sr-only">Fejl: </span>
-            {form.problem}
-          </span>
+      <Field id="task-reassign-to" label="Brugernavn" hint={`Brugernavnet på en medarbejder i ${agencyDa(task.agency)}.`} problem={form.problem}>
+        {(describedBy, invalid) => (
+          <input
+            ref={form.field}
+            id="task-reassign-to"
+            className="form-input input-width-m"
+            autoComplete="off"
+            spellCheck={false}
+            value={form.value}
+            aria-invalid={invalid || undefined}
+            aria-describedby={describedBy}
+            onChange={(event) => form.setValue(event.target.value)}
+          />
         )}
-        <input
-          ref={form.field}
-          id="task-reassign-to"
-          className="form-input input-width-m"
-          autoComplete="off"
-          spellCheck={false}
-          value={form.value}
-          aria-invalid={form.problem ? true : undefined}
-          aria-describedby={form.problem ? 'task-reassign-hint task-reassign-error' : 'task-reassign-hint'}
-          onChange={(event) => form.setValue(event.target.value)}
-        />
-      </div>
+      </Field>
       <button type="submit" className="button button-secondary" aria-disabled={form.busy || undefined}>
         Omfordel
       </button>
