@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './alerts/alert-stream';
+export * from './alerts/alert-text';
 export * from './alerts/alert.service';
 export * from './alerts/mail-relay';
 export * from './alerts/mailer';

@@ -26,10 +26,20 @@ const agencyDa = (value: unknown): string => AGENCY_DA[value as Agency] ?? Strin
  * CPR number or a name, because e-mail leaves our control.
  */
 export function alertMail(alert: Pick<AlertEntity, 'type' | 'taskId' | 'data'>, to: string, publicUrl: string): Mail {
+  const link = alert.taskId ? `${publicUrl.replace(/\/$/, '')}/tasks/${alert.taskId}` : `${publicUrl.replace(/\/$/, '')}/`;
+  const { subject, lead } = alertText(alert);
+  return { to, subject, text: `${lead}\n\nÅbn i Sagsflow: ${link}\n` };
+}
+
+/** The alert's headline in Danish, as the web app shows it (the e-mail's subject). */
+export function alertSubject(alert: Pick<AlertEntity, 'type' | 'data'>): string {
+  return alertText(alert).subject;
+}
+
+function alertText(alert: Pick<AlertEntity, 'type' | 'data'>): { subject: string; lead: string } {
   const kind = String(alert.data.kind ?? '');
   const title = isTaskKind(kind) ? TASK_KINDS[kind].titleDa : 'Opgave';
   const due = typeof alert.data.dueAt === 'string' ? danishTime.format(new Date(alert.data.dueAt)) : '';
-  const link = alert.taskId ? `${publicUrl.replace(/\/$/, '')}/tasks/${alert.taskId}` : `${publicUrl.replace(/\/$/, '')}/`;
   const sender = agencyDa(alert.data.from);
   const receiver = agencyDa(alert.data.to);
   const texts: Record<AlertEntity['type'], { subject: string; lead: string }> = {
@@ -76,6 +86,5 @@ export function alertMail(alert: Pick<AlertEntity, 'type' | 'taskId' | 'data'>, 
       lead: `${agencyDa(alert.data.agency)} har ikke givet sit bidrag til en sag inden fristen.`,
     },
   };
-  const { subject, lead } = texts[alert.type];
-  return { to, subject, text: `${lead}\n\nÅbn i Sagsflow: ${link}\n` };
+  return texts[alert.type];
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AlertEntity, AlertRepository, NewAlert } from '@sagsflow/persistence';
+import { alertSubject } from './alert-text';
 import { Mailer } from './mailer';
 
 /** Postgres channel that carries new alerts from workers to every API instance's SSE streams. */
@@ -11,6 +12,8 @@ export interface AlertEvent {
   id: string;
   username: string;
   type: AlertEntity['type'];
+  /** The alert's headline in Danish (alert-text.ts), for a notice in the web app. */
+  subject: string;
   taskId: string | null;
   caseId: string | null;
   data: AlertEntity['data'];
@@ -22,6 +25,7 @@ export function toAlertEvent(alert: Pick<AlertEntity, 'id' | 'username' | 'type'
     id: alert.id,
     username: alert.username,
     type: alert.type,
+    subject: alertSubject(alert),
     taskId: alert.taskId,
     caseId: alert.caseId,
     data: alert.data,
