@@ -16,6 +16,7 @@ const bodies = (fields: string[]) =>
     .map(([known, stray, withStray]) => (withStray ? { ...stray, ...known } : known));
 
 const USERNAME = /^[a-z0-9._-]{1,64}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const only = (body: object, keys: string[]) => Object.keys(body).every((k) => keys.includes(k));
 /** What a trimmed, non-empty text field accepts (a length limit is left out: random strings are short). */
 const text = (value: unknown) => typeof value === 'string' && value.trim() !== '';
@@ -38,6 +39,7 @@ const ENDPOINTS: {
   { name: 'POST /api/cases/:id/handovers', path: (ids) => `/api/cases/${ids.case}/handovers`, user: 'reception1', fields: ['to', 'reason'], wellFormed: (b) => only(b, ['to', 'reason']) && typeof b.to === 'string' && text(b.reason) },
   { name: 'POST /api/cases/:id/involvements', path: (ids) => `/api/cases/${ids.case}/involvements`, user: 'reception1', fields: ['agency', 'what'], wellFormed: (b) => only(b, ['agency', 'what']) && typeof b.agency === 'string' && text(b.what) },
   { name: 'PUT /api/cases/:id/tovholder', method: 'put', path: (ids) => `/api/cases/${ids.case}/tovholder`, user: 'lead1', fields: ['username'], wellFormed: (b) => only(b, ['username']) && typeof b.username === 'string' && USERNAME.test(b.username) },
+  { name: 'POST /api/alerts/read', path: () => '/api/alerts/read', user: 'reception1', fields: ['ids'], wellFormed: (b) => only(b, ['ids']) && (b.ids === undefined || (Array.isArray(b.ids) && b.ids.length <= 200 && b.ids.every((id) => typeof id === 'string' && UUID.test(id)))) },
   { name: 'PATCH /api/staff/:username', method: 'patch', path: () => '/api/staff/caseworker3', user: 'admin1', fields: ['active'], wellFormed: (b) => only(b, ['active']) && typeof b.active === 'boolean' },
   { name: 'POST /codec/decode', path: () => '/codec/decode', user: 'admin1', fields: ['payloads'], wellFormed: (b) => only(b, ['payloads']) && Array.isArray(b.payloads) && b.payloads.length === 0 },
   { name: 'POST /codec/encode', path: () => '/codec/encode', user: 'admin1', fields: ['payloads'], wellFormed: (b) => only(b, ['payloads']) && Array.isArray(b.payloads) && b.payloads.length === 0 },

@@ -62,6 +62,10 @@ export class AlertEntity {
   @Column({ name: 'mail_attempts', type: 'int', default: 0 })
   mailAttempts: number;
 
+  /** When the user marked it read; null while unread (the web UI's header counts these). */
+  @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
+  readAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

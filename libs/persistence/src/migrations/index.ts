@@ -6,6 +6,7 @@ import { AlertMailQueue1764200000000 } from './1764200000000-alert-mail-queue';
 import { CaseTovholderHandover1764300000000 } from './1764300000000-case-tovholder-handover';
 import { OpenTasksByWorkflow1764400000000 } from './1764400000000-open-tasks-by-workflow';
 import { ProcessPositions1764500000000 } from './1764500000000-process-positions';
+import { AlertReadState1764600000000 } from './1764600000000-alert-read-state';
 
 /** In order of application. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CaseTovholderHandover1764300000000,
   OpenTasksByWorkflow1764400000000,
   ProcessPositions1764500000000,
+  AlertReadState1764600000000,
 ];

@@ -63,4 +63,26 @@ export class AlertRepository {
   forUser(username: string, limit = 50): Promise<AlertEntity[]> {
     return this.alerts.find({ where: { username }, order: { createdAt: 'DESC' }, take: limit });
   }
+
+  /** How many of the user's alerts are unread. */
+  async unreadCount(username: string): Promise<number> {
+    const [{ count }]: { count: number }[] = await this.alerts.query(
+      `SELECT count(*)::int AS count FROM alerts WHERE username = $1 AND read_at IS NULL`,
+      [username],
+    );
+    return count;
+  }
+
+  /**
+   * Marks the user's alerts read, those of `ids` or all, and returns how many stay unread. Only the
+   * user's own alerts match, so another user's id changes nothing.
+   */
+  async markRead(username: string, ids: readonly string[] | undefined): Promise<number> {
+    await this.alerts.query(
+      `UPDATE alerts SET read_at = now() WHERE username = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2))`,
+      [username, ids ?? null],
+    );
+    // Counted afresh (not in the same statement) so a concurrent marking is not counted as unread.
+    return this.unreadCount(username);
+  }
 }

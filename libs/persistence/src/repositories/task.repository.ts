@@ -22,6 +22,24 @@ export interface NewTask {
   escalateTo: string | null;
 }
 
+/** Postgres channel that carries task changes to every API instance's live inboxes. */
+export const TASK_CHANNEL = 'sagsflow_tasks';
+
+/**
+ * A task appeared, was completed or cancelled, or changed hands: what goes over the channel and out
+ * to browsers so open inboxes refresh. Identifiers and task facts only, never personal data.
+ */
+export interface TaskChange {
+  type: 'task.created' | 'task.completed' | 'task.cancelled' | 'task.assigned';
+  taskId: string;
+  kind: string;
+  agency: Agency;
+  team: string;
+  assignee: string | null;
+}
+
+type ChangedTask = Pick<TaskEntity, 'id' | 'kind' | 'agency' | 'team' | 'assignee'>;
+
 export type InboxScope = 'mine' | 'team' | 'agency';
 
 /** Inbox totals are exact up to this; beyond it the inbox says "10,000 or more" (counting is the slow part). */
@@ -54,7 +72,10 @@ export class TaskRepository {
       .execute();
     const created = result.raw.length > 0;
     const stored = await this.tasks.findOneByOrFail({ key: task.key });
-    if (created) await this.addEventOnce(stored.id, 'created', { assignee: stored.assignee, team: stored.team });
+    if (created) {
+      await this.addEventOnce(stored.id, 'created', { assignee: stored.assignee, team: stored.team });
+      await this.publish('task.created', [stored]);
+    }
     return { task: stored, created };
   }
 
@@ -104,21 +125,26 @@ export class TaskRepository {
       .where('id = :id AND status = :open', { id, open: 'open' });
     if (from === null) qb.andWhere('assignee IS NULL');
     else if (from !== 'any') qb.andWhere('assignee = :from', { from });
-    return ((await qb.execute()).affected ?? 0) > 0;
+    const changed: ChangedTask[] = (await qb.returning(['id', 'kind', 'agency', 'team', 'assignee']).execute()).raw;
+    await this.publish('task.assigned', changed);
+    return changed.length > 0;
   }
 
   /** Records a completion once; a repeated call (a retried activity) changes nothing. */
   async recordCompletion(id: string, outcome: JsonObject, by: string, at: Date): Promise<boolean> {
     // Wrapped in a SELECT so the driver returns the changed rows (a bare UPDATE returns [rows, count]).
-    const changedRows: unknown[] = await this.tasks.query(
+    const changedRows: ChangedTask[] = await this.tasks.query(
       `WITH changed AS (
          UPDATE tasks SET status = 'completed', outcome = $2, completed_by = $3, completed_at = $4
-          WHERE id = $1 AND status = 'open' RETURNING id)
-       SELECT id FROM changed`,
+          WHERE id = $1 AND status = 'open' RETURNING id, kind, agency, team, assignee)
+       SELECT * FROM changed`,
       [id, outcome, by, at],
     );
     const changed = changedRows.length > 0;
-    if (changed) await this.addEventOnce(id, 'completed', { outcome }, by);
+    if (changed) {
+      await this.addEventOnce(id, 'completed', { outcome }, by);
+      await this.publish('task.completed', changedRows);
+    }
     return changed;
   }
 
@@ -177,13 +203,27 @@ export class TaskRepository {
   /** Closes open tasks whose process ended or no longer needs them; the ids that were open. */
   async cancelOpen(ids: readonly string[], reason: string, at: Date): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows: { id: string }[] = await this.tasks.query(
+    const rows: ChangedTask[] = await this.tasks.query(
       `WITH changed AS (
-         UPDATE tasks SET status = 'cancelled', completed_at = $2 WHERE id = ANY($1) AND status = 'open' RETURNING id)
-       SELECT id FROM changed`,
+         UPDATE tasks SET status = 'cancelled', completed_at = $2 WHERE id = ANY($1) AND status = 'open' RETURNING id, kind, agency, team, assignee)
+       SELECT * FROM changed`,
       [ids, at],
     );
     await Promise.all(rows.map(({ id }) => this.addEvent(id, 'cancelled', 'system', { reason })));
+    await this.publish('task.cancelled', rows);
     return rows.map(({ id }) => id);
+  }
+
+  /**
+   * Tells every API instance's live streams about changed tasks, in one round trip. Sent after the
+   * change is committed, so a browser that refetches on the event sees it.
+   */
+  private async publish(type: TaskChange['type'], tasks: readonly ChangedTask[]): Promise<void> {
+    if (tasks.length === 0) return;
+    const changes = tasks.map((t): TaskChange => ({ type, taskId: t.id, kind: t.kind, agency: t.agency, team: t.team, assignee: t.assignee }));
+    await this.tasks.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
+      TASK_CHANNEL,
+      changes.map((change) => JSON.stringify(change)),
+    ]);
   }
 }

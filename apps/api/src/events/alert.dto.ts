@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsUUID, ValidateIf } from 'class-validator';
+import type { AlertEntity } from '@sagsflow/persistence';
+
+export class AlertDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'task.assigned' }) type: string;
+  @ApiProperty({ nullable: true, type: String }) taskId: string | null;
+  @ApiProperty({ nullable: true, type: String }) caseId: string | null;
+  @ApiProperty({ type: Object, description: 'Identifiers and task facts, never personal data' }) data: Record<string, unknown>;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String, description: 'When the user marked it read; null while unread' }) readAt: string | null;
+}
+
+export class UnreadAlertsDto {
+  @ApiProperty({ description: "The signed-in user's unread alerts" }) count: number;
+}
+
+export class MarkAlertsReadDto {
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 200, description: 'The alerts to mark read; all of yours when left out' })
+  // Left out means all; null is refused rather than read as "all", so a client bug cannot clear the badge.
+  @ValidateIf((dto: MarkAlertsReadDto) => dto.ids !== undefined)
+  @IsArray({ message: 'ids must be an array' })
+  @ArrayMaxSize(200, { message: 'ids must hold at most 200 alert ids' })
+  @IsUUID('all', { each: true, message: 'ids must hold alert ids (UUIDs)' })
+  ids?: string[];
+}
+
+export function toAlertDto(alert: AlertEntity): AlertDto {
+  return {
+    id: alert.id,
+    type: alert.type,
+    taskId: alert.taskId,
+    caseId: alert.caseId,
+    data: alert.data,
+    createdAt: alert.createdAt.toISOString(),
+    readAt: alert.readAt?.toISOString() ?? null,
+  };
+}
