@@ -43,7 +43,7 @@ export class AppModule {
         ProcessesModule,
         StaffModule,
         TasksModule,
-        WebModule.forRoot(),
+        WebModule,
       ],
     };
   }

@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
 import { ErrorBodyFilter } from './security/error-body.filter';
 import { sheddingLoadAbove } from './security/load-shedding';
+import { serveWebApp } from './web/web.module';
 
 /** Builds the API exactly as production runs it; `main.ts` and the tests both use this. */
 export async function createApi(config: AppConfig): Promise<INestApplication> {
@@ -39,6 +40,7 @@ export async function createApi(config: AppConfig): Promise<INestApplication> {
     }),
   );
   app.useGlobalPipes(createValidationPipe());
+  serveWebApp(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsUUID, ValidateIf } from 'class-validator';
+import { alertSubject } from '@sagsflow/casework';
 import type { AlertEntity } from '@sagsflow/persistence';
 
 export class AlertDto {
   @ApiProperty() id: string;
   @ApiProperty({ example: 'task.assigned' }) type: string;
+  @ApiProperty({ example: 'Ny opgave: Vurdering af underretning', description: 'The headline in Danish' }) subject: string;
   @ApiProperty({ nullable: true, type: String }) taskId: string | null;
   @ApiProperty({ nullable: true, type: String }) caseId: string | null;
   @ApiProperty({ type: Object, description: 'Identifiers and task facts, never personal data' }) data: Record<string, unknown>;
@@ -30,6 +32,7 @@ export function toAlertDto(alert: AlertEntity): AlertDto {
   return {
     id: alert.id,
     type: alert.type,
+    subject: alertSubject(alert),
     taskId: alert.taskId,
     caseId: alert.caseId,
     data: alert.data,

@@ -15,7 +15,8 @@ export function Toasts({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const show = useCallback((text: string, href?: string) => {
     const id = Date.now() + Math.random();
-    setToasts((all) => [...all.slice(-3), { id, text, href }]);
+    // The same news can come twice (a new task for the team, and an alert to its members): say it once.
+    setToasts((all) => (all.some((t) => t.text === text && t.href === href) ? all : [...all.slice(-3), { id, text, href }]));
     setTimeout(() => setToasts((all) => all.filter((t) => t.id !== id)), 10_000);
   }, []);
   return (
