@@ -80,7 +80,10 @@ describe('from intake to the case, in the browser', () => {
     await handover.waitFor();
     expect(await handover.getAttribute('class')).toMatch(/active/);
     expect(await seriousViolations(inbox)).toEqual([]);
-    await screenshotForReadme(inbox, 'case', { fullPage: true });
+    await screenshotForReadme(inbox, 'case');
+    await inbox.getByRole('heading', { level: 3, name: /^Underretning/ }).scrollIntoViewIfNeeded();
+    await inbox.evaluate('window.scrollBy(0, -20)');
+    await screenshotForReadme(inbox, 'case-diagram');
 
     const notifications = await web.stack.db.query('SELECT count(*)::int AS n FROM notifications');
     expect(notifications.rows[0].n).toBe(1);

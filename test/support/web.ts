@@ -65,11 +65,11 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 /** Saves a screenshot for the README when SCREENSHOTS is set (`npm run screenshots`), without passing notices. */
-export async function screenshotForReadme(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+export async function screenshotForReadme(page: Page, name: string): Promise<void> {
   if (!process.env.SCREENSHOTS) return;
   const dir = resolve(__dirname, '../../docs/screenshots');
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: options.fullPage ?? false, style: '.toasts { display: none }' });
+  await page.screenshot({ path: join(dir, `${name}.png`), style: '.toasts { display: none }' });
 }
 
 /*
