@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsUUID, ValidateIf } from 'class-validator';
-import { alertSubject } from '@sagsflow/casework';
+import { toAlertEvent } from '@sagsflow/casework';
 import type { AlertEntity } from '@sagsflow/persistence';
 
 export class AlertDto {
@@ -28,15 +28,8 @@ export class MarkAlertsReadDto {
   ids?: string[];
 }
 
+/** An alert as its owner reads it: what the live stream sends, less the username, with its read state. */
 export function toAlertDto(alert: AlertEntity): AlertDto {
-  return {
-    id: alert.id,
-    type: alert.type,
-    subject: alertSubject(alert),
-    taskId: alert.taskId,
-    caseId: alert.caseId,
-    data: alert.data,
-    createdAt: alert.createdAt.toISOString(),
-    readAt: alert.readAt?.toISOString() ?? null,
-  };
+  const { username, ...shown } = toAlertEvent(alert);
+  return { ...shown, readAt: alert.readAt?.toISOString() ?? null };
 }
