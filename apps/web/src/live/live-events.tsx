@@ -52,7 +52,8 @@ export function LiveEvents({ children }: { children: ReactNode }) {
     refreshUnread();
     const stop = new AbortController();
     void fetchEventSource('/api/events', {
-      headers: bearer(),
+      // Each (re)connection takes the token of that moment, so a silently renewed one is used.
+      fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, ...bearer() } }),
       signal: stop.signal,
       openWhenHidden: true,
       onmessage: (message) => {
