@@ -25,6 +25,8 @@ describe('audit log', () => {
     await as('reception1').get(`/api/cases/${created.caseId}`).expect(200);
     await as('caseworker1').get(`/api/cases/${created.caseId}`).set('X-Purpose', 'preparing the investigation').expect(200);
     await as('reception1').get(`/api/tasks/${taskId}`).expect(200);
+    await as('reception1').post(`/api/tasks/${taskId}/claim`).expect(200);
+    await as('reception1').post(`/api/tasks/${taskId}/release`).expect(200);
     await as('reception1').post(`/api/tasks/${taskId}/complete`, { outcome: { decision: 'investigation' } }).expect(200);
     await as('caseworker1').post(`/api/cases/${created.caseId}/measures`, { kind: 'preventive' }).expect(200);
     await as('caseworker1').get(`/api/cases/${created.caseId}`).set('X-Purpose', '<script>not a purpose</script>').expect(200);
@@ -38,13 +40,21 @@ describe('audit log', () => {
       'reception1 read case: casework',
       'caseworker1 read case: preparing the investigation',
       'reception1 read task: casework',
-      'reception1 change task: casework',
+      'reception1 change task: casework', // claimed
+      'reception1 change task: casework', // released
+      'reception1 change task: casework', // completed
       'caseworker1 change case: decision on a measure',
       'caseworker1 read case: casework',
     ]);
     const reads = (await as('admin1').get(`/api/audit?caseId=${created.caseId}&username=caseworker1`).expect(200)).body;
     expect(reads.map((e: { action: string }) => e.action)).toEqual(['read', 'change', 'read']);
     expect(reads.every((e: { at: string }) => Date.parse(e.at) <= Date.now())).toBe(true);
+  });
+
+  it('records a read of the inbox, which carries outcomes, as one entry without a case', async () => {
+    await as('caseworker1').get('/api/tasks?scope=team&status=completed').expect(200);
+    const entries = (await as('admin1').get('/api/audit?username=caseworker1').expect(200)).body as { what: string; action: string; caseId: string | null }[];
+    expect(entries[0]).toMatchObject({ action: 'read', what: 'tasks', caseId: null });
   });
 
   it("refuses to update, delete or truncate audit entries through the application's own database role", async () => {

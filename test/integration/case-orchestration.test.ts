@@ -122,6 +122,7 @@ describe('the case workflow keeps one owner everywhere', () => {
     contribution = await openTask('contribution');
     expect(res.body).toEqual({ taskId: contribution });
     expect((await as('ppr1').get(`/api/cases/${caseId}`).expect(200)).body.owner).toBe('AUTHORITY');
+    await as('ppr1').get(`/api/tasks/${contribution}`).expect(200);
     await expectOwner('AUTHORITY');
 
     await as('ppr1').post(`/api/tasks/${contribution}/complete`, { outcome: { summary: 'Needs a support teacher in class' } }).expect(200);
@@ -129,6 +130,10 @@ describe('the case workflow keeps one owner everywhere', () => {
     expect((await timeline()).find((e) => e.type === 'involvement.contributed')).toMatchObject({ actor: 'ppr1', data: { agency: 'PPR' } });
     await expectOwner('AUTHORITY');
     await as('ppr1').get(`/api/cases/${caseId}`).expect(403);
+    // Its own task's outcome too: a task is read only while its case is shared with the agency.
+    const read = await as('ppr1').get(`/api/tasks/${contribution}`);
+    expect(read.status).toBe(403);
+    expect(read.body.message).toBe(`Task ${contribution} belongs to case ${caseId}, which is not shared with PPR`);
   });
 
   // This stack suggests continue-as-new every 30 events, so by now Temporal no longer knows the

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
-import { type Agency, canSeeCase, deadlineState, handoverProblem, type ProcessKind, STAFF_AGENCIES } from '@sagsflow/domain';
+import { TaskService } from '@sagsflow/casework';
+import { type Agency, deadlineState, handoverProblem, type ProcessKind, STAFF_AGENCIES } from '@sagsflow/domain';
 import {
   CaseEntity,
   CaseEventEntity,
@@ -37,6 +38,7 @@ export class CasesService {
     private readonly dataSource: DataSource,
     private readonly temporal: TemporalClient,
     private readonly users: UserRepository,
+    private readonly tasks: TaskService,
   ) {}
 
   async get(user: CurrentUser, id: string): Promise<CaseDto> {
@@ -193,9 +195,7 @@ export class CasesService {
   private async visibleCase(user: CurrentUser, id: string): Promise<CaseEntity> {
     const found = await this.dataSource.getRepository(CaseEntity).findOneBy({ id });
     if (!found) throw new NotFoundException(`Case ${id} not found`);
-    if (canSeeCase(user.agency, found, false)) return found;
-    const openWork = await this.dataSource.getRepository(TaskEntity).countBy({ caseId: id, agency: user.agency, status: 'open' });
-    if (!canSeeCase(user.agency, found, openWork > 0)) throw new ForbiddenException(`Case ${id} is not shared with ${user.agency}`);
+    if (!(await this.tasks.caseSharedWith(id, user.agency))) throw new ForbiddenException(`Case ${id} is not shared with ${user.agency}`);
     return found;
   }
 }

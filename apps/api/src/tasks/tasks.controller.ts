@@ -14,8 +14,10 @@ import { sendPage } from './pagination';
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
+  /** Audited as one read: the list carries outcomes, which are case data. */
   @Get()
   @Allow(...STAFF)
+  @Audit({ action: 'read', what: 'tasks', purpose: 'casework', caseIdFrom: 'none' })
   @ApiOkResponse({ type: [TaskDto], description: 'Sorted by due time; X-Total-Count and Link headers page it' })
   async inbox(@User() user: CurrentUser, @Query() query: InboxQueryDto, @Res({ passthrough: true }) res: Response) {
     return sendPage(res, query.page, await this.tasks.inbox(user, query));
@@ -41,6 +43,7 @@ export class TasksController {
   @Post(':id/claim')
   @HttpCode(200)
   @Allow(...STAFF)
+  @Audit({ action: 'change', what: 'task', purpose: 'casework' })
   @ApiOkResponse({ type: TaskDto })
   claim(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDto> {
     return this.tasks.claim(user, id);
@@ -49,6 +52,7 @@ export class TasksController {
   @Post(':id/release')
   @HttpCode(200)
   @Allow(...STAFF)
+  @Audit({ action: 'change', what: 'task', purpose: 'casework' })
   @ApiOkResponse({ type: TaskDto })
   release(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string): Promise<TaskDto> {
     return this.tasks.release(user, id);
@@ -57,6 +61,7 @@ export class TasksController {
   @Post(':id/reassign')
   @HttpCode(200)
   @Allow(...STAFF)
+  @Audit({ action: 'change', what: 'task', purpose: 'casework' })
   @ApiOkResponse({ type: TaskDto })
   reassign(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReassignTaskDto): Promise<TaskDto> {
     return this.tasks.reassign(user, id, dto.to);

@@ -86,12 +86,33 @@ export class TaskService {
     return this.tasks.caseNumbers(caseIds);
   }
 
-  /** The task, if it exists (404) and the actor's agency may see it (403). */
+  /**
+   * The task, if it exists (404), the actor's agency may see it (403), and may still see its case
+   * (403): an agency that no longer owns a case nor has open work on it reads none of its tasks.
+   */
   async visibleTask(actor: Actor, taskId: string): Promise<TaskEntity> {
     const task = await this.tasks.findById(taskId);
     if (!task) throw new NotFoundException(`Task ${taskId} not found`);
     if (!canSeeTask(actor, task)) throw new ForbiddenException(`Task ${taskId} belongs to ${task.agency}`);
+    if (!(await this.tasks.caseSharedWith(task.caseId, actor.agency))) {
+      throw new ForbiddenException(`Task ${taskId} belongs to case ${task.caseId}, which is not shared with ${actor.agency}`);
+    }
     return task;
+  }
+
+  /**
+   * The task as it is now, without the visibility check: for whoever just completed it, who may
+   * see their own act even when it ended their agency's share of the case (a declined hand-over).
+   */
+  async justCompleted(taskId: string): Promise<TaskEntity> {
+    const task = await this.tasks.findById(taskId);
+    if (!task) throw new NotFoundException(`Task ${taskId} not found`);
+    return task;
+  }
+
+  /** Whether the agency may see the case now (owner, open work, or an agency that sees every case). */
+  caseSharedWith(caseId: string, agency: Actor['agency']): Promise<boolean> {
+    return this.tasks.caseSharedWith(caseId, agency);
   }
 
   /** Checks that the actor may complete the task; the owning workflow decides the rest. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { Agency, ProcessKind } from '@sagsflow/domain';
+import { type Agency, canSeeCase, type ProcessKind } from '@sagsflow/domain';
 import { TaskEntity, TaskEventEntity, TaskEventType, TaskStatus } from '../entities';
 import type { JsonObject } from '../entities/json';
 
@@ -77,6 +77,20 @@ export class TaskRepository {
       await this.publish('task.created', [stored]);
     }
     return { task: stored, created };
+  }
+
+  /**
+   * Whether the agency may see the case now (libs/domain's canSeeCase): always reception and the
+   * authority, otherwise while it owns the case or has open work on it; false for no such case.
+   */
+  async caseSharedWith(caseId: string, agency: Agency): Promise<boolean> {
+    const [row]: { owner_agency: Agency; open_work: boolean }[] = await this.tasks.query(
+      `SELECT c.owner_agency,
+              EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.agency = $2 AND t.status = 'open') AS open_work
+         FROM cases c WHERE c.id = $1`,
+      [caseId, agency],
+    );
+    return row !== undefined && canSeeCase(agency, { ownerAgency: row.owner_agency }, row.open_work);
   }
 
   /** The case numbers of these cases, for lists that show a task's case by its number. */
