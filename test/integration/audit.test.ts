@@ -7,7 +7,7 @@ describe('audit log', () => {
   let suite: OpenSuite;
 
   beforeAll(async () => {
-    suite = await openSuite(['reception1', 'caseworker1', 'admin1']);
+    suite = await openSuite(['reception1', 'caseworker1', 'ppr1', 'admin1']);
   });
   afterAll(async () => {
     await suite?.close();
@@ -49,6 +49,15 @@ describe('audit log', () => {
     const reads = (await as('admin1').get(`/api/audit?caseId=${created.caseId}&username=caseworker1`).expect(200)).body;
     expect(reads.map((e: { action: string }) => e.action)).toEqual(['read', 'change', 'read']);
     expect(reads.every((e: { at: string }) => Date.parse(e.at) <= Date.now())).toBe(true);
+  });
+
+  it('records a refused attempt on a case, without its data', async () => {
+    const created = (await as('reception1').post('/api/notifications', notificationBody()).expect(201)).body;
+    await as('ppr1').get(`/api/cases/${created.caseId}`).expect(403);
+    const entries = (await as('admin1').get(`/api/audit?caseId=${created.caseId}&username=ppr1`).expect(200)).body;
+    expect(entries).toEqual([expect.objectContaining({ username: 'ppr1', agency: 'PPR', action: 'refused', what: 'case', caseId: created.caseId })]);
+    const [detail] = (await suite.stack.db.query(`SELECT detail FROM audit_log WHERE username = 'ppr1'`)).rows;
+    expect(detail.detail).toEqual({ method: 'GET', route: '/api/cases/:id', status: 403 });
   });
 
   it('records a read of the inbox, which carries outcomes, as one entry without a case', async () => {

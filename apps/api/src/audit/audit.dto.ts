@@ -37,7 +37,7 @@ export class AuditEntryDto {
   @ApiProperty() username: string;
   @ApiProperty() agency: string;
   @ApiProperty({ nullable: true, type: String }) caseId: string | null;
-  @ApiProperty({ enum: ['read', 'create', 'change'] }) action: string;
+  @ApiProperty({ enum: ['read', 'create', 'change', 'refused'] }) action: string;
   @ApiProperty() what: string;
   @ApiProperty() purpose: string;
 }

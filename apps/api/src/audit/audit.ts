@@ -1,7 +1,7 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { CallHandler, ExecutionContext, ForbiddenException, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { from, mergeMap, Observable } from 'rxjs';
+import { catchError, from, mergeMap, Observable } from 'rxjs';
 import { type AuditAction, AuditRepository } from '@sagsflow/persistence';
 import type { CurrentUser } from '../auth/current-user';
 
@@ -24,7 +24,8 @@ const PURPOSE = /^[\p{L}\p{N} .,:;()/-]{3,200}$/u;
 
 /**
  * Records every successful audited call in the append-only audit log before the response leaves:
- * who, when, which case, what and why. If the entry cannot be written, the call fails.
+ * who, when, which case, what and why. If the entry cannot be written, the call fails. A call
+ * refused with 403 is recorded as `refused`.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -55,6 +56,23 @@ export class AuditInterceptor implements NestInterceptor {
             .then(() => body),
         ),
       ),
+      // A refused attempt on case data is recorded too: who tried what, where, never the data.
+      catchError((error: unknown) => {
+        if (!(error instanceof ForbiddenException)) throw error;
+        return from(
+          this.audit
+            .append({
+              username: request.user.username,
+              agency: request.user.agency,
+              caseId: caseIdOf(declaration, {}, request.params),
+              action: 'refused',
+              what: declaration.what,
+              purpose,
+              detail: { method: request.method, route: request.route?.path ?? request.path, status: 403 },
+            })
+            .then(() => Promise.reject(error)),
+        );
+      }),
     );
   }
 }

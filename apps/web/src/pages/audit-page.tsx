@@ -7,7 +7,7 @@ import { ErrorSummary, Field } from '../components/field';
 import { LoadError, PageTitle } from '../components/page';
 import { agencyDa, formatDateTime } from '../text';
 
-const ACTION_DA: Record<string, string> = { read: 'Læst', create: 'Oprettet', change: 'Ændret' };
+const ACTION_DA: Record<string, string> = { read: 'Læst', create: 'Oprettet', change: 'Ændret', refused: 'Afvist adgang' };
 const FIELD_IDS = { caseId: 'audit-case', username: 'audit-user' };
 
 /** A prepared Temporal Web search for every workflow of one case (by the CaseId search attribute). */

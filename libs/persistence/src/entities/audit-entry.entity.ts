@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { JsonObject } from './json';
 
-export type AuditAction = 'read' | 'create' | 'change';
+/** `refused`: an attempt on case data the caller may not make (403), kept without personal data. */
+export type AuditAction = 'read' | 'create' | 'change' | 'refused';
 
 /** One look at, or change of, a case's personal data (append-only; see the audit-log migration). */
 @Entity({ name: 'audit_log' })
