@@ -61,6 +61,11 @@ export class CaseRepository {
           );
       return rows[0]?.id;
     };
+    if (!child.cpr) {
+      // No unique key holds a child without a CPR number (two children may share name and birth
+      // date), so concurrent intakes for one such child take turns: the second finds the first's.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`child:${municipality}:${child.name?.toLowerCase()}:${child.birthDate}`]);
+    }
     const known = await find();
     if (known) return known;
     await em.query(

@@ -1,0 +1,42 @@
+import { childCpr, notificationBody } from '../support/fixtures';
+import { OpenSuite, openSuite } from '../support/stack';
+
+/** Notifications about one child that arrive at the same moment open one case, never two. */
+describe('concurrent intake for one child', () => {
+  let suite: OpenSuite;
+  beforeAll(async () => {
+    suite = await openSuite(['reception1']);
+  });
+  afterAll(async () => {
+    await suite?.close();
+  });
+
+  const sendTen = (child: Record<string, unknown>) =>
+    Promise.all(Array.from({ length: 10 }, () => suite.as('reception1').post('/api/notifications', notificationBody({ child }))));
+
+  const footprintOf = async (where: string, values: unknown[]) => {
+    const { rows } = await suite.stack.db.query(
+      `SELECT count(DISTINCT ch.id)::int AS children, count(DISTINCT c.id)::int AS cases, count(n.id)::int AS notifications
+         FROM children ch LEFT JOIN cases c ON c.child_id = ch.id LEFT JOIN notifications n ON n.case_id = c.id
+        WHERE ${where}`,
+      values,
+    );
+    return rows[0];
+  };
+
+  it('ten at once for one CPR number: ten notifications, one child, one case', async () => {
+    const cpr = childCpr();
+    const answers = await sendTen({ cpr });
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+    expect(new Set(answers.map((a) => a.body.caseId)).size).toBe(1);
+    expect(await footprintOf('ch.cpr = $1', [cpr])).toEqual({ children: 1, cases: 1, notifications: 10 });
+  });
+
+  it('ten at once for a child without a CPR number (same name and birth date): one child, one case', async () => {
+    const name = `Barn ${Date.now()}`;
+    const answers = await sendTen({ name, birthDate: '2015-03-04' });
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+    expect(new Set(answers.map((a) => a.body.caseId)).size).toBe(1);
+    expect(await footprintOf('ch.name = $1', [name])).toEqual({ children: 1, cases: 1, notifications: 10 });
+  });
+});
