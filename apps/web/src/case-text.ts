@@ -1,4 +1,4 @@
-import { PROCESS_MAPS, type ProcessKind, TRIAGE_DECISIONS, type TriageDecision } from '@sagsflow/domain';
+import { type NotificationSource, PROCESS_MAPS, type ProcessKind, type ProfessionalKind, TRIAGE_DECISIONS, type TriageDecision } from '@sagsflow/domain';
 import { agencyDa, taskKindDa } from './text';
 
 /**
@@ -62,14 +62,16 @@ export function decisionDa(decision: string): string {
   return (TRIAGE_DECISIONS as readonly string[]).includes(decision) ? TRIAGE_DECISION_DA[decision as TriageDecision] : decision;
 }
 
-export const SOURCE_DA: Record<string, string> = {
+/** Who notified, as a label (the case page writes it in lower case inside a sentence). */
+export const SOURCE_DA: Record<NotificationSource, string> = {
   professional: 'Fagperson',
   citizen: 'Borger',
   anonymous: 'Anonym',
   child: 'Barnet selv',
 };
 
-export const PROFESSIONAL_KIND_DA: Record<string, string> = {
+/** The notifier's field, in lower case as a sentence needs it; a label capitalises it (`capitalised`). */
+export const PROFESSIONAL_KIND_DA: Record<ProfessionalKind, string> = {
   school: 'skole',
   daycare: 'dagtilbud',
   health: 'sundhedspleje',
@@ -168,3 +170,6 @@ export function caseEventDa(type: string, data: Record<string, unknown>): EventT
   if (completed && taskKindDa(completed[1]) !== completed[1]) return { text: `${taskKindDa(completed[1])} er udført` };
   return { text: type };
 }
+
+/** A word as the start of a label: its first letter in upper case. */
+export const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);

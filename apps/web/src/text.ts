@@ -19,15 +19,6 @@ export const ROLE_DA: Record<string, string> = {
 
 const dateTime = new Intl.DateTimeFormat('da-DK', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 const date = new Intl.DateTimeFormat('da-DK', { dateStyle: 'medium', timeZone: 'Europe/Copenhagen' });
-const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' });
 
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 export const formatDate = (iso: string) => date.format(new Date(iso));
-
-/** A deadline's state as people read it: overdue, due today (Copenhagen) or later. */
-export function dueState(dueAt: string, now = new Date()): 'overdue' | 'today' | 'later' {
-  const due = new Date(dueAt);
-  if (due.getTime() < now.getTime()) return 'overdue';
-  return day.format(due) === day.format(now) ? 'today' : 'later';
-}
-

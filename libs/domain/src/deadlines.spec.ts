@@ -1,4 +1,4 @@
-import { deadlineState, millisUntil, reminderAt } from './deadlines';
+import { deadlineState, dueDay, millisUntil, reminderAt } from './deadlines';
 import { addDuration, type Duration } from './policy';
 
 describe('millisUntil', () => {
@@ -69,5 +69,17 @@ describe('addDuration', () => {
     ['2025-06-15T12:00:00.250Z', { days: 1 }, '2025-06-16T12:00:00.250Z', 'milliseconds kept'],
   ])('%s + %j → %s (%s)', (from, duration, expected) => {
     expect(addDuration(new Date(from), duration).toISOString()).toBe(expected);
+  });
+});
+
+describe('dueDay: where a deadline stands on the Copenhagen calendar', () => {
+  it.each([
+    ['past', '2026-11-23T09:00:00Z', '2026-11-23T10:00:00Z', 'overdue'],
+    ['later the same Copenhagen day', '2026-11-23T22:30:00Z', '2026-11-23T10:00:00Z', 'today'],
+    ['after Copenhagen midnight, though the same UTC day', '2026-11-23T23:30:00Z', '2026-11-23T10:00:00Z', 'later'],
+    ['the same Copenhagen day in summer (UTC+2)', '2026-06-30T21:30:00Z', '2026-06-30T06:00:00Z', 'today'],
+    ['tomorrow', '2026-11-24T08:00:00Z', '2026-11-23T10:00:00Z', 'later'],
+  ])('%s', (_label, dueAt, now, expected) => {
+    expect(dueDay(new Date(dueAt), new Date(now))).toBe(expected);
   });
 });

@@ -1,3 +1,5 @@
+import { copenhagenDate } from './working-days';
+
 const HOUR_MS = 60 * 60 * 1000;
 
 /**
@@ -32,3 +34,9 @@ export function deadlineState(dueAt: Date, now: Date, remindAt?: Date | null): D
   return 'on-time';
 }
 
+
+/** Where a deadline stands on the Copenhagen calendar, as an inbox marks it: past, due today, or later. */
+export function dueDay(dueAt: Date, now: Date): 'overdue' | 'today' | 'later' {
+  if (dueAt.getTime() < now.getTime()) return 'overdue';
+  return copenhagenDate(dueAt) === copenhagenDate(now) ? 'today' : 'later';
+}

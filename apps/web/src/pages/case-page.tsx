@@ -1,4 +1,4 @@
-import { type Agency, PROCESS_MAPS, type ProcessKind, STAFF_AGENCIES } from '@sagsflow/domain';
+import { AGENCIES, type Agency, handoverProblem, type NotificationSource, PROCESS_MAPS, type ProcessKind, type ProfessionalKind } from '@sagsflow/domain';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, NetworkError } from '../api/client';
@@ -367,8 +367,8 @@ function Notifications({ notifications }: { notifications: Case['notifications']
           <strong>
             <time dateTime={n.receivedAt}>{formatDateTime(n.receivedAt)}</time>
           </strong>
-          : fra {(SOURCE_DA[n.source] ?? n.source).toLowerCase()}
-          {n.professionalKind ? ` (${PROFESSIONAL_KIND_DA[n.professionalKind] ?? n.professionalKind})` : ''}
+          : fra {(SOURCE_DA[n.source as NotificationSource] ?? n.source).toLowerCase()}
+          {n.professionalKind ? ` (${PROFESSIONAL_KIND_DA[n.professionalKind as ProfessionalKind] ?? n.professionalKind})` : ''}
           {n.abuse ? ', mistanke om overgreb' : ''}
           {n.acute ? ', akut' : ''}. Vurdering: {n.decision ? decisionDa(n.decision).toLowerCase() : 'endnu ikke vurderet'}.
         </li>
@@ -496,9 +496,9 @@ function SubmitRow({ sending, label, onCancel }: { sending: boolean; label: stri
   );
 }
 
-/** Staff agencies other than the owner: those that may receive the case or contribute to it. */
-function otherAgencies(owner: string): Agency[] {
-  return STAFF_AGENCIES.filter((agency) => agency !== owner);
+/** The agencies that may receive the case or contribute to it: libs/domain's handoverProblem decides. */
+function otherAgencies(owner: Agency): Agency[] {
+  return AGENCIES.filter((agency) => !handoverProblem(owner, agency));
 }
 
 /** Focuses the form's first field when it opens. */

@@ -1,28 +1,11 @@
-import { NOTIFICATION_SOURCES, type NotificationSource, PROFESSIONAL_KINDS, type ProfessionalKind } from '@sagsflow/domain';
+import { NOTIFICATION_SOURCES, type NotificationSource, PROFESSIONAL_KINDS } from '@sagsflow/domain';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, NetworkError } from '../api/client';
 import type { NotificationCreated } from '../api/types';
+import { capitalised, PROFESSIONAL_KIND_DA, SOURCE_DA } from '../case-text';
 import { ErrorSummary, Field } from '../components/field';
 import { PageTitle } from '../components/page';
-
-const SOURCE_DA: Record<NotificationSource, string> = {
-  professional: 'Fagperson',
-  citizen: 'Borger',
-  anonymous: 'Anonym',
-  child: 'Barnet selv',
-};
-
-const PROFESSIONAL_DA: Record<ProfessionalKind, string> = {
-  school: 'Skole',
-  daycare: 'Dagtilbud',
-  health: 'Sundhedspleje',
-  police: 'Politi',
-  doctor: 'Læge',
-  hospital: 'Hospital',
-  social: 'Socialforvaltning',
-  other: 'Anden fagperson',
-};
 
 /** Field path in the API → the id of its input, for the error summary's links. */
 const FIELD_IDS: Record<string, string> = {
@@ -159,7 +142,7 @@ export function IntakePage() {
                 <select id="professionalKind" className="form-select" value={form.professionalKind} aria-describedby={describedBy} onChange={(e) => set('professionalKind')(e.target.value)}>
                   {PROFESSIONAL_KINDS.map((k) => (
                     <option key={k} value={k}>
-                      {PROFESSIONAL_DA[k]}
+                      {capitalised(PROFESSIONAL_KIND_DA[k])}
                     </option>
                   ))}
                 </select>

@@ -5,10 +5,11 @@ import type { TaskDetail, TaskEvent } from '../api/types';
 import { useLoad } from '../api/use-load';
 import { useAuth } from '../auth/auth';
 import { OutcomeForm, OutcomeView } from '../components/outcome-form';
+import { Due } from '../components/due';
 import { Field } from '../components/field';
 import { LoadError, PageTitle } from '../components/page';
 import { useLiveEvent } from '../live/live-events';
-import { agencyDa, dueState, formatDateTime, taskKindDa } from '../text';
+import { agencyDa, formatDateTime, taskKindDa } from '../text';
 
 const STATUS_DA: Record<string, string> = { open: 'Åben', completed: 'Afsluttet', cancelled: 'Annulleret' };
 
@@ -85,7 +86,7 @@ export function TaskPage() {
       <dl className="facts task-facts">
         <dt>Frist</dt>
         <dd>
-          <Deadline at={t.dueAt} open={open} />
+          <Due at={t.dueAt} open={open} />
         </dd>
         <dt>Enhed</dt>
         <dd>{agencyDa(t.agency)}</dd>
@@ -188,18 +189,6 @@ export function TaskPage() {
         </section>
       </div>
     </>
-  );
-}
-
-/** The deadline in words as well as colour: overdue, due today, or the date. */
-function Deadline({ at, open }: { at: string; open: boolean }) {
-  const state = open ? dueState(at) : 'later';
-  return (
-    <span className={state === 'later' ? undefined : `due-${state}`}>
-      {state === 'overdue' && <strong>Overskredet: </strong>}
-      {state === 'today' && <strong>Forfalder i dag: </strong>}
-      <time dateTime={at}>{formatDateTime(at)}</time>
-    </span>
   );
 }
 
