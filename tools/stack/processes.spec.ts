@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { backoffDelay, descendantPids, runStep, settlesWithin, SupervisedApp } from './processes';
 
 const node = (script: string) => ({ command: process.execPath, args: ['-e', script] });
@@ -64,6 +67,26 @@ describe('SupervisedApp', () => {
     await app.stop(1_000);
     expect(lines).toContain('victim exited unexpectedly (code none / signal SIGKILL); restarting in 0.02 s (restart #1)');
     expect(app.pid).toBeUndefined();
+  });
+
+  it("sends the app's stdout and stderr to the file it is given, across restarts", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'supervised-'));
+    const file = join(dir, 'app.log');
+    const fd = openSync(file, 'a');
+    const lines: string[] = [];
+    const app = new SupervisedApp({
+      name: 'talker',
+      ...node("console.log('out'); console.error('err'); setTimeout(() => process.exit(1), 50)"),
+      backoff,
+      output: fd,
+      log: (l) => lines.push(l),
+    });
+    app.start();
+    await until(() => lines.filter((l) => l.includes('restarting')).length >= 2);
+    await app.stop(1_000);
+    closeSync(fd);
+    expect(readFileSync(file, 'utf8').split('\n').slice(0, 4)).toEqual(['out', 'err', 'out', 'err']);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('kills an app that ignores SIGTERM once the grace period is over', async () => {

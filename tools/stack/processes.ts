@@ -23,6 +23,8 @@ export interface SupervisedAppOptions {
   env?: NodeJS.ProcessEnv;
   log: (message: string) => void;
   backoff?: Backoff;
+  /** A file descriptor for the app's stdout and stderr (a log file); this terminal's when omitted. */
+  output?: number;
 }
 
 const seconds = (ms: number) => `${ms / 1000} s`;
@@ -58,10 +60,10 @@ export class SupervisedApp {
 
   start(): void {
     if (this.stopped) return;
-    const { name, command, args, env, log } = this.options;
+    const { name, command, args, env, log, output = 'inherit' } = this.options;
     // A process group of its own: a terminal's Ctrl-C reaches only the launcher, which then stops the
     // app once, in order (otherwise the app would get the terminal's SIGINT and our SIGTERM).
-    const child = spawn(command, args, { env, stdio: ['ignore', 'inherit', 'inherit'], detached: process.platform !== 'win32' });
+    const child = spawn(command, args, { env, stdio: ['ignore', output, output], detached: process.platform !== 'win32' });
     this.child = child;
     this.startedAt = Date.now();
     this.exited = new Promise<void>((resolve) => {
