@@ -1,7 +1,7 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { CaseworkModule } from '@sagsflow/casework';
+import { CaseworkModule, ProcessOutboxModule } from '@sagsflow/casework';
 import { AppConfig, ConfigModule, loggerOptions } from '@sagsflow/config';
 import { PersistenceModule } from '@sagsflow/persistence';
 import { TemporalClientModule } from '@sagsflow/temporal';
@@ -33,6 +33,7 @@ export class AppModule {
         ThrottlerModule.forRoot(throttlers(config)),
         TemporalClientModule,
         CaseworkModule,
+        ProcessOutboxModule,
         AuthModule,
         AuditModule,
         CasesModule,

@@ -8,3 +8,6 @@ export * from './assignment/assignment.service';
 export * from './cases/case.service';
 export * from './casework.module';
 export * from './tasks/task.service';
+export * from './outbox/outbox-relay';
+export * from './outbox/process-outbox';
+export * from './outbox/temporal-call';

@@ -5,10 +5,11 @@ import { ENTITIES } from './entities';
 import { AlertRepository } from './repositories/alert.repository';
 import { AuditRepository } from './repositories/audit.repository';
 import { CaseRepository } from './repositories/case.repository';
+import { OutboxRepository } from './repositories/outbox.repository';
 import { TaskRepository } from './repositories/task.repository';
 import { UserRepository } from './repositories/user.repository';
 
-const REPOSITORIES = [AlertRepository, AuditRepository, CaseRepository, TaskRepository, UserRepository];
+const REPOSITORIES = [AlertRepository, AuditRepository, CaseRepository, OutboxRepository, TaskRepository, UserRepository];
 
 @Module({})
 export class PersistenceModule {

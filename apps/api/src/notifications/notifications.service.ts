@@ -1,20 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { WorkflowIdConflictPolicy } from '@temporalio/client';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
 import { parseCpr, POLICIES } from '@sagsflow/domain';
 import { CaseEntity, CaseRepository, NotificationEntity } from '@sagsflow/persistence';
+import { ProcessOutbox, type TemporalCall } from '@sagsflow/casework';
 import {
   CASE_WORKFLOW_TYPE,
+  type CaseNotification,
   type CaseWorkflowInput,
   caseWorkflowId,
   NOTIFICATION_WORKFLOW_TYPE,
   type NotificationWorkflowInput,
   notificationReceivedSignal,
   notificationWorkflowId,
-  SearchAttributeKeys,
-  TemporalClient,
 } from '@sagsflow/temporal';
 import type { CurrentUser } from '../auth/current-user';
 import { uuidFrom } from '../common/idempotency';
@@ -26,15 +25,17 @@ export class NotificationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly cases: CaseRepository,
-    private readonly temporal: TemporalClient,
+    private readonly outbox: ProcessOutbox,
   ) {}
 
   /**
-   * Attaches the notification to the child's one open case (opening it if needed), tells the case
-   * workflow (signal-with-start) and starts the notification's own workflow — all inside one
-   * database transaction, so a failed start stores nothing. With an Idempotency-Key, a retried
-   * request returns the first result and starts nothing new: the key fixes the notification id,
-   * hence the workflow ids, and every Temporal call here is idempotent.
+   * Attaches the notification to the child's one open case (opening it if needed) and, in the same
+   * transaction, owes the two Temporal calls to the outbox: tell the case workflow
+   * (signal-with-start) and start the notification's own workflow. They are made right after the
+   * commit, or by the worker's outbox relay when that fails — never inside the transaction, so a
+   * failed commit starts nothing and a failed start loses nothing. With an Idempotency-Key, a retried
+   * request returns the first result and owes nothing new: the key fixes the notification id, hence
+   * the workflow ids.
    */
   async receive(user: CurrentUser, dto: CreateNotificationDto, idempotencyKey?: string): Promise<NotificationCreatedDto> {
     const requestHash = createHash('sha256').update(JSON.stringify(dto)).digest('hex');
@@ -44,7 +45,7 @@ export class NotificationsService {
     }
     const id = idempotencyKey ? uuidFrom(`${user.username}\u0000${idempotencyKey}`) : randomUUID();
     try {
-      return await this.dataSource.transaction(async (em) => {
+      const { created, calls } = await this.dataSource.transaction(async (em) => {
         const receivedAt = new Date(dto.receivedAt);
         const openCase = await this.caseFor(em, dto, receivedAt);
         const workflowId = notificationWorkflowId(id);
@@ -62,9 +63,12 @@ export class NotificationsService {
           idempotencyKey: idempotencyKey ?? null,
           requestHash,
         });
-        await this.startProcesses(openCase, { id, workflowId, receivedAt, dto });
-        return { id, caseId: openCase.id, workflowId };
+        const owed = this.processCalls(openCase, { id, workflowId, receivedAt, dto });
+        await this.outbox.add(em, id, openCase.id, owed);
+        return { created: { id, caseId: openCase.id, workflowId }, calls: owed };
       });
+      await this.outbox.dispatch(id, calls);
+      return created;
     } catch (error) {
       // A concurrent request with the same key won the race: answer as it did.
       if (idempotencyKey && error instanceof QueryFailedError && /notifications_idempotency_idx|notifications_pkey/.test(error.message)) {
@@ -103,16 +107,12 @@ export class NotificationsService {
     );
   }
 
-  private async startProcesses(
+  /** The Temporal calls the notification owes: the case workflow told, the notification's own started. */
+  private processCalls(
     openCase: CaseEntity,
     notification: { id: string; workflowId: string; receivedAt: Date; dto: CreateNotificationDto },
-  ): Promise<void> {
-    const { MUNICIPALITY: municipality, POLICY: policy, TEMPORAL_TASK_QUEUE: taskQueue } = this.config;
-    const caseId = caseWorkflowId(openCase.caseNumber);
-    const common = [
-      { key: SearchAttributeKeys.caseId, value: openCase.id },
-      { key: SearchAttributeKeys.municipality, value: municipality },
-    ];
+  ): TemporalCall[] {
+    const { MUNICIPALITY: municipality, POLICY: policy } = this.config;
     // The policy's values travel in the inputs, so a later edit of the profile leaves running cases as they started.
     const policyValues = POLICIES[policy];
     const caseInput: CaseWorkflowInput = { caseId: openCase.id, caseNumber: openCase.caseNumber, municipality, policy, policyValues };
@@ -123,43 +123,35 @@ export class NotificationsService {
       receivedAt: notification.receivedAt.toISOString(),
       policy,
       policyValues,
-      caseWorkflowId: caseId,
+      caseWorkflowId: caseWorkflowId(openCase.caseNumber),
       source: notification.dto.source,
       abuse: notification.dto.abuse,
       acute: notification.dto.acute,
     };
-    const caseSignal = this.temporal.workflow.signalWithStart(CASE_WORKFLOW_TYPE, {
-      workflowId: caseId,
-      taskQueue,
-      args: [caseInput],
-      signal: notificationReceivedSignal,
-      signalArgs: [
-        { notificationId: notification.id, workflowId: notification.workflowId, receivedAt: notification.receivedAt.toISOString() },
-      ],
-      typedSearchAttributes: [
-        ...common,
-        { key: SearchAttributeKeys.processKind, value: 'case' },
-        { key: SearchAttributeKeys.ownerAgency, value: openCase.ownerAgency },
-      ],
-      memo: { summary: `The child's case ${openCase.caseNumber}`, caseNumber: openCase.caseNumber },
-    });
-    // The two calls are independent: made at once, they cost one round trip, not two.
-    const notificationStart = this.temporal.workflow.start(NOTIFICATION_WORKFLOW_TYPE, {
-      workflowId: notification.workflowId,
-      taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      typedSearchAttributes: [
-        ...common,
-        { key: SearchAttributeKeys.processKind, value: 'notification' },
-        { key: SearchAttributeKeys.ownerAgency, value: 'RECEPTION' },
-      ],
-      // What an administrator sees in Temporal Web's list: never personal data.
-      memo: {
-        summary: `Notification from a ${notification.dto.source} notifier, received ${input.receivedAt}${notification.dto.abuse ? ', abuse' : ''}${notification.dto.acute ? ', acute' : ''}`,
-        caseNumber: openCase.caseNumber,
+    const received: CaseNotification = { notificationId: notification.id, workflowId: notification.workflowId, receivedAt: input.receivedAt };
+    return [
+      {
+        kind: 'signal-with-start',
+        workflowType: CASE_WORKFLOW_TYPE,
+        workflowId: input.caseWorkflowId,
+        args: [caseInput],
+        signal: notificationReceivedSignal.name,
+        signalArgs: [received],
+        searchAttributes: { caseId: openCase.id, municipality, processKind: 'case', ownerAgency: openCase.ownerAgency },
+        memo: { summary: `The child's case ${openCase.caseNumber}`, caseNumber: openCase.caseNumber },
       },
-    });
-    await Promise.all([caseSignal, notificationStart]);
+      {
+        kind: 'start',
+        workflowType: NOTIFICATION_WORKFLOW_TYPE,
+        workflowId: notification.workflowId,
+        args: [input],
+        searchAttributes: { caseId: openCase.id, municipality, processKind: 'notification', ownerAgency: 'RECEPTION' },
+        // What an administrator sees in Temporal Web's list: never personal data.
+        memo: {
+          summary: `Notification from a ${notification.dto.source} notifier, received ${input.receivedAt}${notification.dto.abuse ? ', abuse' : ''}${notification.dto.acute ? ', acute' : ''}`,
+          caseNumber: openCase.caseNumber,
+        },
+      },
+    ];
   }
 }

@@ -1,40 +1,38 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { WorkflowNotFoundError } from '@temporalio/client';
-import { CaseService } from '@sagsflow/casework';
+import { DataSource } from 'typeorm';
+import { CaseService, ProcessOutbox, type TemporalCall } from '@sagsflow/casework';
 import { UserRepository } from '@sagsflow/persistence';
-import { staffLeftSignal, TemporalClient } from '@sagsflow/temporal';
+import { staffLeftSignal } from '@sagsflow/temporal';
 import { StaffDto } from './staff.dto';
 
 /** The staff directory as administrators change it, and the case workflows a change affects. */
 @Injectable()
 export class StaffService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly users: UserRepository,
     private readonly cases: CaseService,
-    private readonly temporal: TemporalClient,
+    private readonly outbox: ProcessOutbox,
   ) {}
 
   /**
    * Deactivates (the person left) or re-activates a person. On deactivation every open case they
-   * are tovholder of is told, so its workflow chooses another. The person is deactivated first, so
-   * no new assignment picks them meanwhile; a repeated deactivation tells the cases again, which
-   * completes one that failed half-way (the workflows ignore news about someone not theirs).
+   * are tovholder of is told, so its workflow chooses another: the signals are owed to the outbox
+   * in the same transaction, so none is lost if Temporal is away. No new assignment picks the
+   * person meanwhile, and the workflows ignore news about someone not theirs.
    */
   async setActive(username: string, active: boolean): Promise<StaffDto> {
-    const user = await this.users.setActive(username, active);
-    if (!user) throw new NotFoundException(`No staff member ${username}`);
-    const casesToReassign = active ? 0 : await this.tellCasesTheyLeft(username);
-    return { username: user.username, agency: user.agency, team: user.team, role: user.role, active: user.active, casesToReassign };
-  }
-
-  private async tellCasesTheyLeft(username: string): Promise<number> {
-    const cases = await this.cases.casesCoordinatedBy(username);
-    const results = await Promise.allSettled(
-      cases.map((c) => this.temporal.workflow.getHandle(c.workflowId).signal(staffLeftSignal, { username })),
-    );
-    // A case whose workflow has ended has nothing left to coordinate.
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected' && !(r.reason instanceof WorkflowNotFoundError));
-    if (failed) throw failed.reason;
-    return cases.length;
+    const { user, owed } = await this.dataSource.transaction(async (em) => {
+      const changed = await this.users.setActive(em, username, active);
+      if (!changed) throw new NotFoundException(`No staff member ${username}`);
+      const cases = active ? [] : await this.cases.casesCoordinatedBy(username, em);
+      const calls: TemporalCall[] = cases.map((c) => ({ kind: 'signal', workflowId: c.workflowId, signal: staffLeftSignal.name, args: [{ username }] }));
+      const id = randomUUID();
+      if (calls.length > 0) await this.outbox.add(em, id, null, calls);
+      return { user: changed, owed: { id, calls } };
+    });
+    if (owed.calls.length > 0) await this.outbox.dispatch(owed.id, owed.calls);
+    return { username: user.username, agency: user.agency, team: user.team, role: user.role, active: user.active, casesToReassign: owed.calls.length };
   }
 }

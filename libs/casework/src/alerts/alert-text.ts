@@ -65,6 +65,10 @@ function alertText(alert: Pick<AlertEntity, 'type' | 'data'>): { subject: string
       subject: 'Et sagsforløb står stille',
       lead: `Trinnet ${String(alert.data.step ?? '')} i et sagsforløb kan ikke gennemføres (${String(alert.data.errorType ?? '')}), og det prøves ikke igen af sig selv. Ret fejlen, og genoptag forløbet (se "Stuck" i Temporal Web).`,
     },
+    'process.start-delayed': {
+      subject: 'Sagsforløb venter på Temporal',
+      lead: `En registrering er gemt, men dens sagsforløb er ikke startet, fordi kaldet til Temporal har fejlet i flere minutter (${String(alert.data.errorType ?? '')}). Det prøves fortsat; tjek forbindelsen til Temporal.`,
+    },
     'reassessment.no-fresh-caseworker': {
       subject: 'Genvurdering: ingen ny rådgiver ledig',
       lead: 'En sag skal genvurderes af mindst én rådgiver, der ikke har haft sagen før (barnets lov § 137, stk. 1), men ingen i teamet er ledig. Fordel genvurderingen manuelt.',

@@ -1,47 +1,36 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
 import { AlertRepository } from '@sagsflow/persistence';
+import { PollingRelay } from '../outbox/polling-relay';
 import { alertMail } from './alert-text';
 import { Mailer } from './mailer';
-
-const BATCH = 50;
-const IDLE_POLL_MS = 1_000;
 
 /**
  * Sends the e-mail of queued alerts (the alerts table is the queue) with a pooled SMTP connection,
  * in the worker. A failed send is retried with backoff up to an hour apart; a user without an
- * active account is skipped. Several workers may relay at once (rows are claimed, SKIP LOCKED).
- * A relay that dies between sending and marking sends that one e-mail again: at least once.
+ * active account is skipped. A relay that dies between sending and marking sends that one e-mail
+ * again: at least once.
  */
 @Injectable()
-export class MailRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(MailRelay.name);
-  private running?: Promise<void>;
-  private stopped = false;
-  private idle?: { timer: NodeJS.Timeout; resume: () => void };
+export class MailRelay extends PollingRelay {
+  protected readonly logger = new Logger(MailRelay.name);
+  protected readonly batchSize = 50;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly alerts: AlertRepository,
     private readonly mailer: Mailer,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.mailer.enabled) this.running = this.loop();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.idle) {
-      clearTimeout(this.idle.timer);
-      this.idle.resume();
-    }
-    await this.running;
+  protected override get enabled(): boolean {
+    return this.mailer.enabled;
   }
 
   /** Sends one batch of due e-mail; how many alerts it handled. */
   async relayOnce(): Promise<number> {
-    const batch = await this.alerts.claimMailBatch(BATCH);
+    const batch = await this.alerts.claimMailBatch(this.batchSize);
     await Promise.all(
       batch.map(async (alert) => {
         if (!alert.email) return this.alerts.markMailed(alert.id, 'skipped', new Date());
@@ -55,15 +44,5 @@ export class MailRelay implements OnApplicationBootstrap, OnApplicationShutdown 
       }),
     );
     return batch.length;
-  }
-
-  private async loop(): Promise<void> {
-    while (!this.stopped) {
-      const handled = await this.relayOnce().catch((error: unknown) => {
-        this.logger.error({ err: error }, 'E-mail relay could not read its queue');
-        return 0;
-      });
-      if (handled < BATCH) await new Promise<void>((resume) => (this.idle = { timer: setTimeout(resume, IDLE_POLL_MS), resume }));
-    }
   }
 }

@@ -130,8 +130,8 @@ export class CaseService {
   }
 
   /** The open cases a person is tovholder of, with their case workflows (to tell them the person left). */
-  async casesCoordinatedBy(username: string): Promise<{ caseId: string; workflowId: string }[]> {
-    const found = await this.cases.coordinatedBy(this.dataSource.manager, username);
+  async casesCoordinatedBy(username: string, em = this.dataSource.manager): Promise<{ caseId: string; workflowId: string }[]> {
+    const found = await this.cases.coordinatedBy(em, username);
     return found.map((c) => ({ caseId: c.id, workflowId: c.workflowId ?? caseWorkflowId(c.caseNumber) }));
   }
 

@@ -12,6 +12,8 @@ export type AlertType =
   | 'handover.overdue'
   /** A process step cannot proceed (an error retrying cannot heal) and needs operations; `data`: `{ step, errorType }`. */
   | 'process.stuck'
+  /** Temporal calls a committed request owes have failed for minutes (the outbox keeps trying); for administrators; `data`: `{ errorType }`. */
+  | 'process.start-delayed'
   /** No caseworker new to the case is free for a re-assessment (BL §137 stk. 1). */
   | 'reassessment.no-fresh-caseworker'
   /** The recipient became the case's tovholder; `data`: `{ username }`. */

@@ -6,6 +6,7 @@ import { ChildEntity } from './child.entity';
 import { LetterEntity } from './letter.entity';
 import { MeasureEntity } from './measure.entity';
 import { NotificationEntity } from './notification.entity';
+import { OutboxEntryEntity } from './outbox-entry.entity';
 import { ProcessPositionEntity } from './process-position.entity';
 import { TaskEventEntity } from './task-event.entity';
 import { TaskEntity } from './task.entity';
@@ -20,6 +21,7 @@ export * from './child.entity';
 export * from './letter.entity';
 export * from './measure.entity';
 export * from './notification.entity';
+export * from './outbox-entry.entity';
 export * from './process-position.entity';
 export * from './task-event.entity';
 export * from './task.entity';
@@ -37,6 +39,7 @@ export const ENTITIES = [
   LetterEntity,
   MeasureEntity,
   NotificationEntity,
+  OutboxEntryEntity,
   ProcessPositionEntity,
   TaskEntity,
   TaskEventEntity,

@@ -7,6 +7,7 @@ import { CaseTovholderHandover1764300000000 } from './1764300000000-case-tovhold
 import { OpenTasksByWorkflow1764400000000 } from './1764400000000-open-tasks-by-workflow';
 import { ProcessPositions1764500000000 } from './1764500000000-process-positions';
 import { AlertReadState1764600000000 } from './1764600000000-alert-read-state';
+import { ProcessOutbox1764700000000 } from './1764700000000-process-outbox';
 
 /** In order of application. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   OpenTasksByWorkflow1764400000000,
   ProcessPositions1764500000000,
   AlertReadState1764600000000,
+  ProcessOutbox1764700000000,
 ];

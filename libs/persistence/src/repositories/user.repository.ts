@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { TeamEntity, UserEntity } from '../entities';
 
 @Injectable()
@@ -14,10 +14,10 @@ export class UserRepository {
     return this.users.findOneBy({ username, active: true });
   }
 
-  /** Deactivates (someone left) or re-activates a person; null for an unknown username. */
-  async setActive(username: string, active: boolean): Promise<UserEntity | null> {
-    await this.users.update({ username }, { active });
-    return this.users.findOneBy({ username });
+  /** Deactivates (someone left) or re-activates a person, in the caller's transaction; null for an unknown username. */
+  async setActive(em: EntityManager, username: string, active: boolean): Promise<UserEntity | null> {
+    await em.update(UserEntity, { username }, { active });
+    return em.findOneBy(UserEntity, { username });
   }
 
   /** A person, active or not (someone who left may still be named on a case until it is reassigned). */
