@@ -11,6 +11,7 @@ import { ProcessPositionEntity } from './process-position.entity';
 import { TaskEventEntity } from './task-event.entity';
 import { TaskEntity } from './task.entity';
 import { TeamEntity } from './team.entity';
+import { UserIdentityEntity } from './user-identity.entity';
 import { UserEntity } from './user.entity';
 
 export * from './alert.entity';
@@ -26,6 +27,7 @@ export * from './process-position.entity';
 export * from './task-event.entity';
 export * from './task.entity';
 export * from './team.entity';
+export * from './user-identity.entity';
 export * from './user.entity';
 export type { JsonObject, JsonValue } from './json';
 
@@ -45,4 +47,5 @@ export const ENTITIES = [
   TaskEventEntity,
   TeamEntity,
   UserEntity,
+  UserIdentityEntity,
 ];

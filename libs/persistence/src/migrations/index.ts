@@ -8,6 +8,7 @@ import { OpenTasksByWorkflow1764400000000 } from './1764400000000-open-tasks-by-
 import { ProcessPositions1764500000000 } from './1764500000000-process-positions';
 import { AlertReadState1764600000000 } from './1764600000000-alert-read-state';
 import { ProcessOutbox1764700000000 } from './1764700000000-process-outbox';
+import { UserIdentities1764800000000 } from './1764800000000-user-identities';
 
 /** In order of application. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ProcessPositions1764500000000,
   AlertReadState1764600000000,
   ProcessOutbox1764700000000,
+  UserIdentities1764800000000,
 ];
