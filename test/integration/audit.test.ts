@@ -66,6 +66,39 @@ describe('audit log', () => {
     expect(entries[0]).toMatchObject({ action: 'read', what: 'tasks', caseId: null });
   });
 
+  it('commits a change the API makes and its audit entry together, or neither', async () => {
+    const created = (await as('reception1').post('/api/notifications', notificationBody()).expect(201)).body;
+    let taskId = '';
+    await waitFor(async () => {
+      taskId = (await suite.stack.db.query(`SELECT id FROM tasks WHERE workflow_id = $1`, [created.workflowId])).rows[0]?.id ?? '';
+      return taskId !== '';
+    });
+    // A fault in writing the audit entry of a change: the change must not stay behind without it.
+    await suite.stack.db.query(`
+      CREATE FUNCTION refuse_change_entries() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.action IN ('change', 'create') THEN RAISE EXCEPTION 'injected fault'; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER refuse_change_entries BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_change_entries();`);
+    const notifications = async () => (await suite.stack.db.query(`SELECT count(*)::int AS n FROM notifications`)).rows[0].n;
+    try {
+      const before = await notifications();
+      await as('reception1').post('/api/notifications', notificationBody()).expect(500);
+      expect(await notifications()).toBe(before);
+      expect((await suite.stack.db.query(`SELECT count(*)::int AS n FROM process_outbox`)).rows[0].n).toBe(before);
+      await as('reception1').post(`/api/tasks/${taskId}/claim`).expect(500);
+      await as('reception1').post(`/api/tasks/${taskId}/comments`, { text: 'Ringer skolen i morgen' }).expect(500);
+      const task = (await suite.stack.db.query(`SELECT assignee FROM tasks WHERE id = $1`, [taskId])).rows[0];
+      expect(task.assignee).toBeNull();
+      const events = (await suite.stack.db.query(`SELECT type FROM task_events WHERE task_id = $1`, [taskId])).rows.map((r) => r.type);
+      expect(events).toEqual(['created']);
+    } finally {
+      await suite.stack.db.query(`DROP TRIGGER refuse_change_entries ON audit_log; DROP FUNCTION refuse_change_entries()`);
+    }
+    await as('reception1').post(`/api/tasks/${taskId}/claim`).expect(200);
+    const entries = (await as('admin1').get(`/api/audit?caseId=${created.caseId}&username=reception1`).expect(200)).body as { action: string }[];
+    // Written once, in the claim's transaction, not again by the interceptor.
+    expect(entries.map((e) => e.action)).toEqual(['change', 'create']);
+  });
+
   it("refuses to update, delete or truncate audit entries through the application's own database role", async () => {
     const app = new PgClient({ connectionString: suite.stack.config.DATABASE_URL });
     await app.connect();

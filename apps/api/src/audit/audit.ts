@@ -1,8 +1,8 @@
 import { CallHandler, ExecutionContext, ForbiddenException, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { catchError, from, mergeMap, Observable } from 'rxjs';
-import { type AuditAction, AuditRepository } from '@sagsflow/persistence';
+import { catchError, from, mergeMap, Observable, of } from 'rxjs';
+import { type AuditAction, AuditRepository, type PendingChange } from '@sagsflow/persistence';
 import type { CurrentUser } from '../auth/current-user';
 
 const AUDIT = 'sagsflow:audit';
@@ -24,8 +24,9 @@ const PURPOSE = /^[\p{L}\p{N} .,:;()/-]{3,200}$/u;
 
 /**
  * Records every successful audited call in the append-only audit log before the response leaves:
- * who, when, which case, what and why. If the entry cannot be written, the call fails. A call
- * refused with 403 is recorded as `refused`.
+ * who, when, which case, what and why. If the entry cannot be written, the call fails. A change the
+ * API makes in its own transaction is recorded in that transaction. A call refused with 403 is
+ * recorded as `refused`.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -40,38 +41,27 @@ export class AuditInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request & { user: CurrentUser }>();
     const stated = request.header('x-purpose');
     const purpose = stated && PURPOSE.test(stated) ? stated : declaration.purpose;
-    return next.handle().pipe(
-      mergeMap((body: Record<string, unknown>) =>
-        from(
-          this.audit
-            .append({
-              username: request.user.username,
-              agency: request.user.agency,
-              caseId: caseIdOf(declaration, body, request.params),
-              action: declaration.action,
-              what: declaration.what,
-              purpose,
-              detail: { method: request.method, route: request.route?.path ?? request.path },
-            })
-            .then(() => body),
-        ),
-      ),
+    const { username, agency } = request.user;
+    const detail = { method: request.method, route: request.route?.path ?? request.path };
+    const entry = { username, agency, action: declaration.action, what: declaration.what, purpose, detail };
+    // A change the API makes in its own transaction writes the entry there (appendPendingIn); one
+    // made elsewhere (a workflow Update) is recorded here once it succeeded.
+    const pending: PendingChange = { entry, written: false };
+    const handled =
+      declaration.action === 'read'
+        ? next.handle()
+        : new Observable<unknown>((subscriber) => this.audit.withPendingChange(pending, () => next.handle().subscribe(subscriber)));
+    return handled.pipe(
+      mergeMap((body) => {
+        if (pending.written) return of(body);
+        const caseId = caseIdOf(declaration, body as Record<string, unknown>, request.params);
+        return from(this.audit.append({ ...entry, caseId }).then(() => body));
+      }),
       // A refused attempt on case data is recorded too: who tried what, where, never the data.
       catchError((error: unknown) => {
         if (!(error instanceof ForbiddenException)) throw error;
-        return from(
-          this.audit
-            .append({
-              username: request.user.username,
-              agency: request.user.agency,
-              caseId: caseIdOf(declaration, {}, request.params),
-              action: 'refused',
-              what: declaration.what,
-              purpose,
-              detail: { method: request.method, route: request.route?.path ?? request.path, status: 403 },
-            })
-            .then(() => Promise.reject(error)),
-        );
+        const caseId = caseIdOf(declaration, {}, request.params);
+        return from(this.audit.append({ ...entry, caseId, action: 'refused', detail: { ...detail, status: 403 } }).then(() => Promise.reject(error)));
       }),
     );
   }

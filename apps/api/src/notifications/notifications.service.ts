@@ -3,7 +3,7 @@ import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
 import { parseCpr, POLICIES } from '@sagsflow/domain';
-import { CaseEntity, CaseRepository, NotificationEntity } from '@sagsflow/persistence';
+import { AuditRepository, CaseEntity, CaseRepository, NotificationEntity } from '@sagsflow/persistence';
 import { ProcessOutbox, type TemporalCall } from '@sagsflow/casework';
 import {
   CASE_WORKFLOW_TYPE,
@@ -26,11 +26,12 @@ export class NotificationsService {
     private readonly dataSource: DataSource,
     private readonly cases: CaseRepository,
     private readonly outbox: ProcessOutbox,
+    private readonly audit: AuditRepository,
   ) {}
 
   /**
    * Attaches the notification to the child's one open case (opening it if needed) and, in the same
-   * transaction, owes the two Temporal calls to the outbox: tell the case workflow
+   * transaction, owes the two Temporal calls to the outbox (and writes the audit entry): tell the case workflow
    * (signal-with-start) and start the notification's own workflow. They are made right after the
    * commit, or by the worker's outbox relay when that fails — never inside the transaction, so a
    * failed commit starts nothing and a failed start loses nothing. With an Idempotency-Key, a retried
@@ -65,6 +66,7 @@ export class NotificationsService {
         });
         const owed = this.processCalls(openCase, { id, workflowId, receivedAt, dto });
         await this.outbox.add(em, id, openCase.id, owed);
+        await this.audit.appendPendingIn(em, openCase.id);
         return { created: { id, caseId: openCase.id, workflowId }, calls: owed };
       });
       await this.outbox.dispatch(id, calls);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseService, ProcessOutbox, type TemporalCall } from '@sagsflow/casework';
-import { UserRepository } from '@sagsflow/persistence';
+import { AuditRepository, UserRepository } from '@sagsflow/persistence';
 import { staffLeftSignal } from '@sagsflow/temporal';
 import { StaffDto } from './staff.dto';
 
@@ -14,6 +14,7 @@ export class StaffService {
     private readonly users: UserRepository,
     private readonly cases: CaseService,
     private readonly outbox: ProcessOutbox,
+    private readonly audit: AuditRepository,
   ) {}
 
   /**
@@ -30,6 +31,7 @@ export class StaffService {
       const calls: TemporalCall[] = cases.map((c) => ({ kind: 'signal', workflowId: c.workflowId, signal: staffLeftSignal.name, args: [{ username }] }));
       const id = randomUUID();
       if (calls.length > 0) await this.outbox.add(em, id, null, calls);
+      await this.audit.appendPendingIn(em, null);
       return { user: changed, owed: { id, calls } };
     });
     if (owed.calls.length > 0) await this.outbox.dispatch(owed.id, owed.calls);

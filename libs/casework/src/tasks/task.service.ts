@@ -1,6 +1,7 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { Actor, canSeeTask, canWorkOnTask, hasFreshEyes, isLeadFor, needsFreshEyes } from '@sagsflow/domain';
-import { AlertType, InboxQuery, JsonObject, TaskEntity, TaskRepository, UserRepository } from '@sagsflow/persistence';
+import { DataSource, EntityManager } from 'typeorm';
+import { AlertType, AuditRepository, InboxQuery, JsonObject, TaskEntity, TaskRepository, UserRepository } from '@sagsflow/persistence';
 import type { CreatedTask, CreateTaskInput } from '@sagsflow/temporal/shared';
 import { AlertService } from '../alerts/alert.service';
 import { CaseService } from '../cases/case.service';
@@ -13,6 +14,8 @@ export class TaskService {
     private readonly users: UserRepository,
     private readonly alerts: AlertService,
     private readonly cases: CaseService,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditRepository,
   ) {}
 
   /** Creates the task once per key and alerts whoever should pick it up. */
@@ -132,10 +135,12 @@ export class TaskService {
   async claim(actor: Actor, taskId: string): Promise<TaskEntity> {
     const task = await this.visibleTask(actor, taskId);
     if (!canWorkOnTask(actor, { ...task, assignee: null })) throw new ForbiddenException(`Only ${task.agency} may claim task ${taskId}`);
-    if (!(await this.tasks.changeAssignee(taskId, null, actor.username))) {
-      throw new ConflictException(`Task ${taskId} is not open and unassigned`);
-    }
-    await this.tasks.addEvent(taskId, 'claimed', actor.username);
+    await this.change(task, async (em) => {
+      if (!(await this.tasks.changeAssignee(taskId, null, actor.username, em))) {
+        throw new ConflictException(`Task ${taskId} is not open and unassigned`);
+      }
+      await this.tasks.addEvent(taskId, 'claimed', actor.username, {}, em);
+    });
     return this.visibleTask(actor, taskId);
   }
 
@@ -143,10 +148,12 @@ export class TaskService {
     const task = await this.visibleTask(actor, taskId);
     const lead = isLeadFor(actor, task);
     if (task.assignee !== actor.username && !lead) throw new ForbiddenException(`Task ${taskId} is not assigned to you`);
-    if (!(await this.tasks.changeAssignee(taskId, lead ? 'any' : actor.username, null))) {
-      throw new ConflictException(`Task ${taskId} is not open and assigned`);
-    }
-    await this.tasks.addEvent(taskId, 'released', actor.username, { from: task.assignee });
+    await this.change(task, async (em) => {
+      if (!(await this.tasks.changeAssignee(taskId, lead ? 'any' : actor.username, null, em))) {
+        throw new ConflictException(`Task ${taskId} is not open and assigned`);
+      }
+      await this.tasks.addEvent(taskId, 'released', actor.username, { from: task.assignee }, em);
+    });
     return this.visibleTask(actor, taskId);
   }
 
@@ -158,8 +165,10 @@ export class TaskService {
     if (!assignee || assignee.agency !== task.agency) {
       throw new ConflictException(`${to} is not an active member of ${task.agency}`);
     }
-    if (!(await this.tasks.changeAssignee(taskId, 'any', to))) throw new ConflictException(`Task ${taskId} is not open`);
-    await this.tasks.addEvent(taskId, 'reassigned', actor.username, { from: task.assignee, to });
+    await this.change(task, async (em) => {
+      if (!(await this.tasks.changeAssignee(taskId, 'any', to, em))) throw new ConflictException(`Task ${taskId} is not open`);
+      await this.tasks.addEvent(taskId, 'reassigned', actor.username, { from: task.assignee, to }, em);
+    });
     const reassigned = await this.visibleTask(actor, taskId);
     await this.alerts.send({
       key: `${task.key}/assigned/${to}/${Date.now()}`,
@@ -175,7 +184,15 @@ export class TaskService {
   async comment(actor: Actor, taskId: string, text: string): Promise<void> {
     const task = await this.visibleTask(actor, taskId);
     if (!canWorkOnTask(actor, task)) throw new ForbiddenException(`You may not comment on task ${taskId}`);
-    await this.tasks.addEvent(taskId, 'commented', actor.username, { text });
+    await this.change(task, (em) => this.tasks.addEvent(taskId, 'commented', actor.username, { text }, em));
+  }
+
+  /** A person's change to a task: the change, its task event and its audit entry commit together. */
+  private change(task: TaskEntity, work: (em: EntityManager) => Promise<void>): Promise<void> {
+    return this.dataSource.transaction(async (em) => {
+      await work(em);
+      await this.audit.appendPendingIn(em, task.caseId);
+    });
   }
 
   async history(actor: Actor, taskId: string) {

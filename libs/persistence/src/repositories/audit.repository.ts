@@ -1,6 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuditAction, AuditEntryEntity, type JsonObject } from '../entities';
 
 export interface NewAuditEntry {
@@ -22,15 +23,40 @@ export interface AuditQuery {
   pageSize: number;
 }
 
+/** The audit entry of the change a request is making, until the change's own transaction writes it. */
+export interface PendingChange {
+  entry: Omit<NewAuditEntry, 'caseId'>;
+  written: boolean;
+}
+
+const pendingChange = new AsyncLocalStorage<PendingChange>();
+
 @Injectable()
 export class AuditRepository {
   constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
 
-  async append(entry: NewAuditEntry): Promise<void> {
-    await this.entries.query(
+  async append(entry: NewAuditEntry, em: EntityManager = this.entries.manager): Promise<void> {
+    await em.query(
       `INSERT INTO audit_log (username, agency, case_id, action, what, purpose, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [entry.username, entry.agency, entry.caseId, entry.action, entry.what, entry.purpose, entry.detail ?? {}],
     );
+  }
+
+  /** Runs `work` (a request's handler) with its audit entry pending, for {@link appendPendingIn}. */
+  withPendingChange<T>(pending: PendingChange, work: () => T): T {
+    return pendingChange.run(pending, work);
+  }
+
+  /**
+   * Writes the pending change's entry in the caller's transaction, the one that makes the change,
+   * so the change and its audit entry are committed together or not at all. Without a pending
+   * change (a worker, a test) it does nothing.
+   */
+  async appendPendingIn(em: EntityManager, caseId: string | null): Promise<void> {
+    const pending = pendingChange.getStore();
+    if (!pending || pending.written) return;
+    await this.append({ ...pending.entry, caseId }, em);
+    pending.written = true;
   }
 
   async find(query: AuditQuery): Promise<{ items: AuditEntryEntity[]; total: number }> {

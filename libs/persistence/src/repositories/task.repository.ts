@@ -131,8 +131,9 @@ export class TaskRepository {
   }
 
   /** Sets the assignee when `from` matches the current one (null = unassigned); false if it did not. */
-  async changeAssignee(id: string, from: string | null | 'any', to: string | null): Promise<boolean> {
-    const qb = this.tasks
+  async changeAssignee(id: string, from: string | null | 'any', to: string | null, em = this.tasks.manager): Promise<boolean> {
+    const qb = em
+      .getRepository(TaskEntity)
       .createQueryBuilder()
       .update()
       .set({ assignee: to })
@@ -140,7 +141,7 @@ export class TaskRepository {
     if (from === null) qb.andWhere('assignee IS NULL');
     else if (from !== 'any') qb.andWhere('assignee = :from', { from });
     const changed: ChangedTask[] = (await qb.returning(['id', 'kind', 'agency', 'team', 'assignee']).execute()).raw;
-    await this.publish('task.assigned', changed);
+    await this.publish('task.assigned', changed, em);
     return changed.length > 0;
   }
 
@@ -162,8 +163,8 @@ export class TaskRepository {
     return changed;
   }
 
-  async addEvent(taskId: string, type: TaskEventType, actor: string, data: JsonObject = {}): Promise<void> {
-    await this.events.query(`INSERT INTO task_events (task_id, type, actor, data) VALUES ($1, $2, $3, $4)`, [
+  async addEvent(taskId: string, type: TaskEventType, actor: string, data: JsonObject = {}, em = this.events.manager): Promise<void> {
+    await em.query(`INSERT INTO task_events (task_id, type, actor, data) VALUES ($1, $2, $3, $4)`, [
       taskId,
       type,
       actor,
@@ -232,10 +233,11 @@ export class TaskRepository {
    * Tells every API instance's live streams about changed tasks, in one round trip. Sent after the
    * change is committed, so a browser that refetches on the event sees it.
    */
-  private async publish(type: TaskChange['type'], tasks: readonly ChangedTask[]): Promise<void> {
+  /** Inside a transaction, the news goes out on its commit (PostgreSQL holds NOTIFY until then). */
+  private async publish(type: TaskChange['type'], tasks: readonly ChangedTask[], em = this.tasks.manager): Promise<void> {
     if (tasks.length === 0) return;
     const changes = tasks.map((t): TaskChange => ({ type, taskId: t.id, kind: t.kind, agency: t.agency, team: t.team, assignee: t.assignee }));
-    await this.tasks.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
+    await em.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
       TASK_CHANNEL,
       changes.map((change) => JSON.stringify(change)),
     ]);
