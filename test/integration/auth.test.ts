@@ -36,10 +36,11 @@ describe('authentication against an OIDC issuer', () => {
     jwks?.close();
   });
 
+  // Each person's own opaque subject: the identity, not the name, is what sign-in binds to a staff user.
   const token = (claims: { user?: string; issuer?: string; audience?: string; expires?: string | number; key?: KeyLike }) =>
     new SignJWT({ preferred_username: claims.user ?? 'caseworker1' })
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-      .setSubject('3f1c-opaque-subject')
+      .setSubject(`3f1c-opaque-subject-of-${claims.user ?? 'caseworker1'}`)
       .setIssuer(claims.issuer ?? ISSUER)
       .setAudience(claims.audience ?? 'sagsflow')
       .setIssuedAt()
