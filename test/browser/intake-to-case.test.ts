@@ -116,6 +116,34 @@ describe('from intake to the case, in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Underretningen er registreret' }).waitFor();
   });
 
+  it('asks reception whether a child without a CPR number is a known one, and files it as they choose', async () => {
+    const page = await web.signedIn('reception1', '/notifications/new');
+    const name = `Ida ${Date.now()}`;
+    const fill = async () => {
+      await page.getByLabel('Underretterens navn').fill('Lærer Hansen');
+      await page.getByLabel('Barnets navn').fill(name);
+      await page.getByLabel('Fødselsdato').fill('2015-04-03');
+      await page.getByLabel('Hvad er underretteren bekymret for?').fill('Barnet har ikke været i skole i tre uger');
+    };
+    await fill();
+    await page.getByRole('button', { name: 'Registrér underretning' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Underretningen er registreret' }).waitFor();
+    const first = (await web.stack.db.query(`SELECT c.id, c.case_number FROM cases c JOIN children ch ON ch.id = c.child_id WHERE ch.name = $1`, [name])).rows[0];
+
+    await page.getByRole('button', { name: 'Registrér en ny underretning' }).click();
+    await fill();
+    await page.getByRole('button', { name: 'Registrér underretning' }).click();
+    const question = page.getByRole('group', { name: 'Kendes barnet allerede?' });
+    await question.waitFor();
+    expect(await hasFocus(page.locator('#child-match'))).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await question.getByRole('radio', { name: `Ja, det samme barn som i sag ${first.case_number}` }).check();
+    await page.getByRole('button', { name: 'Registrér underretning' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Underretningen er registreret' }).waitFor();
+    const filed = await web.stack.db.query(`SELECT count(DISTINCT ch.id)::int AS children, count(n.id)::int AS notifications FROM children ch JOIN cases c ON c.child_id = ch.id JOIN notifications n ON n.case_id = c.id WHERE ch.name = $1`, [name]);
+    expect(filed.rows[0]).toEqual({ children: 1, notifications: 2 });
+  });
+
   it('names each refused field next to it, with a summary, and stores nothing', async () => {
     const page = await web.signedIn('reception1', '/notifications/new');
     const before = (await web.stack.db.query('SELECT count(*)::int AS n FROM notifications')).rows[0].n;

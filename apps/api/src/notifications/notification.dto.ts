@@ -9,6 +9,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   ValidateIf,
@@ -65,6 +66,34 @@ export class ChildDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'child.birthDate must be a date (YYYY-MM-DD)' })
   @IsNotInFuture({ message: 'child.birthDate must not be in the future' })
   birthDate?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Reception confirms that this child without a CPR number is the known child with this id (from the 409 that listed the matches)',
+  })
+  @IsOptional()
+  @IsWithoutCpr('sameAs')
+  @IsUUID('all', { message: 'child.sameAs must be the id of a child' })
+  sameAs?: string;
+
+  @ApiPropertyOptional({ description: 'Reception confirms that this child without a CPR number is none of the known children with this name and birth date' })
+  @IsOptional()
+  @IsWithoutCpr('distinct')
+  @IsBoolean({ message: 'child.distinct must be true or false' })
+  @Rule('notWithSameAs', (value, child) => !(value && (child as ChildDto).sameAs), 'child.distinct and child.sameAs exclude each other')
+  distinct?: boolean;
+}
+
+/** A child was either matched by hand or has a CPR number, never both. */
+function IsWithoutCpr(field: string) {
+  return Rule('withoutCpr', (value, child) => value === undefined || !(child as ChildDto).cpr, `child.${field} is only for a child without child.cpr`);
+}
+
+/** A known child without a CPR number with the same name and birth date, for reception to confirm or rule out. */
+export class ChildMatchDto {
+  @ApiProperty() childId: string;
+  @ApiPropertyOptional({ nullable: true, description: "The child's open case, if any" }) caseId: string | null;
+  @ApiPropertyOptional({ nullable: true }) caseNumber: string | null;
 }
 
 export class NotifierDto {

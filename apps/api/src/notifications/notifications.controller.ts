@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, Post, UseGuards } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
 import { UserOrAddressThrottlerGuard } from '../security/throttling';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Audit } from '../audit/audit';
 import { Allow } from '../auth/allow';
 import { type CurrentUser, User } from '../auth/current-user';
@@ -22,6 +22,10 @@ export class NotificationsController {
   @SkipThrottle({ login: true })
   @ApiCreatedResponse({ type: NotificationCreatedDto })
   @ApiBadRequestResponse({ description: 'A field is missing or malformed; the body names it' })
+  @ApiConflictResponse({
+    description:
+      'A child without a CPR number with this name and birth date is known: `matches` lists them; send again with child.sameAs or child.distinct',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried request return the first result' })
   create(
     @User() user: CurrentUser,

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
 import { parseCpr, POLICIES } from '@sagsflow/domain';
@@ -17,7 +17,20 @@ import {
 } from '@sagsflow/temporal';
 import type { CurrentUser } from '../auth/current-user';
 import { uuidFrom } from '../common/idempotency';
-import { CreateNotificationDto, NotificationCreatedDto } from './notification.dto';
+import { unprocessable } from '../common/http-errors';
+import { ChildMatchDto, CreateNotificationDto, NotificationCreatedDto } from './notification.dto';
+
+/** 409: reception must say whether the child is one of the known children of the same name and birth date. */
+function childMatchConflict(matches: ChildMatchDto[]): ConflictException {
+  return new ConflictException({
+    statusCode: 409,
+    error: 'Conflict',
+    message:
+      'A child without a CPR number with this name and birth date is known: send child.sameAs with the id of the same child, or child.distinct: true for another child',
+    fields: [{ field: 'child.sameAs', rules: ['confirmMatch'] }],
+    matches,
+  });
+}
 
 @Injectable()
 export class NotificationsService {
@@ -95,17 +108,28 @@ export class NotificationsService {
     return { id: found.id, caseId: found.caseId, workflowId: found.workflowId };
   }
 
-  /** The child's open case in this municipality, opened (with the child) on their first notification. */
+  /**
+   * The child's open case in this municipality, opened (with the child) on their first
+   * notification. A child without a CPR number who may be a known child is reception's to decide
+   * (409 listing the matches); nothing is stored until they have.
+   */
   private async caseFor(em: EntityManager, dto: CreateNotificationDto, receivedAt: Date): Promise<CaseEntity> {
     const cpr = dto.child.cpr ? parseCpr(dto.child.cpr, new Date()) : undefined; // the DTO accepted it a moment ago, so not in the future now
-    const childId = await this.cases.findOrAddChild(em, this.config.MUNICIPALITY, {
-      cpr: cpr?.ok ? cpr.cpr : null,
-      name: dto.child.name ?? null,
-      birthDate: cpr?.ok ? cpr.birthDate : (dto.child.birthDate ?? null),
-    });
+    const found = await this.cases.findOrAddChild(
+      em,
+      this.config.MUNICIPALITY,
+      { cpr: cpr?.ok ? cpr.cpr : null, name: dto.child.name ?? null, birthDate: cpr?.ok ? cpr.birthDate : (dto.child.birthDate ?? null) },
+      { sameAs: dto.child.sameAs, distinct: dto.child.distinct },
+    );
+    if ('unknownMatch' in found) {
+      throw unprocessable('child.sameAs is not a known child without a CPR number with this name and birth date', [
+        { field: 'child.sameAs', rules: ['isKnownMatch'] },
+      ]);
+    }
+    if ('matches' in found) throw childMatchConflict(found.matches);
     return (
-      (await this.cases.findOpenCaseOfChild(em, this.config.MUNICIPALITY, childId)) ??
-      (await this.cases.openCase(em, this.config.MUNICIPALITY, 'RECEPTION', receivedAt, childId))
+      (await this.cases.findOpenCaseOfChild(em, this.config.MUNICIPALITY, found.childId)) ??
+      (await this.cases.openCase(em, this.config.MUNICIPALITY, 'RECEPTION', receivedAt, found.childId))
     );
   }
 

@@ -37,7 +37,9 @@ export class ErrorBodyFilter implements ExceptionFilter {
       // A deliberate body of another shape (the health check's report) goes out as it is.
       if (!('statusCode' in body) && !('message' in body)) return { statusCode: status, ...body };
       const message = Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? reason(status));
-      return { statusCode: status, error: reason(status), message, ...(body.fields ? { fields: body.fields as unknown[] } : {}) };
+      // `matches`: the known children a 409 asks reception to choose among (intake without a CPR number).
+      const extra = { ...(body.fields ? { fields: body.fields as unknown[] } : {}), ...(body.matches ? { matches: body.matches } : {}) };
+      return { statusCode: status, error: reason(status), message, ...extra };
     }
     const status = statusOfBodyParser(exception);
     if (status) return { statusCode: status, error: reason(status), message: (exception as Error).message };

@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly fields: FieldProblem[] = [],
+    /** The whole body, for refusals that carry more than fields (a 409's choices). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -86,5 +88,5 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
 async function errorOf(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => ({}))) as { message?: string; fields?: FieldProblem[] };
   if (response.status === 401) onUnauthorized();
-  return new ApiError(response.status, body.message ?? response.statusText, Array.isArray(body.fields) ? body.fields : []);
+  return new ApiError(response.status, body.message ?? response.statusText, Array.isArray(body.fields) ? body.fields : [], body);
 }

@@ -11,7 +11,11 @@ export type {
   CaseProcessDto as CaseProcess,
   HandoverResultDto as HandoverResult,
 } from '../../../api/src/cases/case.dto';
-export type { CreateNotificationDto as NewNotification, NotificationCreatedDto as NotificationCreated } from '../../../api/src/notifications/notification.dto';
+export type {
+  ChildMatchDto as ChildMatch,
+  CreateNotificationDto as NewNotification,
+  NotificationCreatedDto as NotificationCreated,
+} from '../../../api/src/notifications/notification.dto';
 export type { ProcessDto as ProcessSummary } from '../../../api/src/processes/process.dto';
 export type { TaskDetailDto as TaskDetail, TaskDto as Task, TaskEventDto as TaskEvent } from '../../../api/src/tasks/task.dto';
 export type { ClientConfigDto as ClientConfig } from '../../../api/src/web/client-config.dto';

@@ -2,7 +2,7 @@ import { NOTIFICATION_SOURCES, type NotificationSource, PROFESSIONAL_KINDS } fro
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, NetworkError } from '../api/client';
-import type { NotificationCreated } from '../api/types';
+import type { ChildMatch, NotificationCreated } from '../api/types';
 import { capitalised, PROFESSIONAL_KIND_DA, SOURCE_DA } from '../case-text';
 import { ErrorSummary, Field } from '../components/field';
 import { PageTitle } from '../components/page';
@@ -20,6 +20,8 @@ const FIELD_IDS: Record<string, string> = {
   'child.cpr': 'child-cpr',
   'child.name': 'child-name',
   'child.birthDate': 'child-birthDate',
+  'child.sameAs': 'child-match-0',
+  'child.distinct': 'child-match-0',
   concern: 'concern',
   abuse: 'abuse',
   acute: 'acute',
@@ -55,7 +57,18 @@ export function IntakePage() {
   const [offline, setOffline] = useState(false);
   const [sending, setSending] = useState(false);
   const [created, setCreated] = useState<NotificationCreated | null>(null);
-  const set = (name: keyof typeof form) => (value: string | boolean) => setForm((f) => ({ ...f, [name]: value }));
+  /** Known children without a CPR number with the same name and birth date, and reception's answer: a child's id or `distinct`. */
+  const [matches, setMatches] = useState<ChildMatch[] | null>(null);
+  const [matchChoice, setMatchChoice] = useState('');
+  const set = (name: keyof typeof form) => (value: string | boolean) => {
+    // Another child's identity: the earlier question about matches no longer applies.
+    if (name === 'cpr' || name === 'childName' || name === 'birthDate') {
+      setMatches(null);
+      setMatchChoice('');
+    }
+    setForm((f) => ({ ...f, [name]: value }));
+  };
+  const matchAnswer = matchChoice === 'distinct' ? { distinct: true } : matchChoice ? { sameAs: matchChoice } : {};
 
   const body = () => {
     const notifier =
@@ -69,7 +82,7 @@ export function IntakePage() {
       ...(source === 'professional' && { professionalKind: form.professionalKind }),
       ...(notifier && { notifier }),
       receivedAt: new Date(form.receivedAt).toISOString(),
-      child: form.cpr.trim() ? { cpr: form.cpr.trim() } : { name: form.childName, birthDate: form.birthDate },
+      child: form.cpr.trim() ? { cpr: form.cpr.trim() } : { name: form.childName, birthDate: form.birthDate, ...matchAnswer },
       concern: form.concern,
       abuse: form.abuse,
       acute: form.acute,
@@ -85,9 +98,15 @@ export function IntakePage() {
       const result = await api<NotificationCreated>('/api/notifications', { method: 'POST', body: body(), headers: { 'Idempotency-Key': idempotencyKey } });
       setError(null);
       setCreated(result);
+      setMatches(null);
+      setMatchChoice('');
       setIdempotencyKey(crypto.randomUUID());
     } catch (failure) {
-      if (failure instanceof ApiError) {
+      if (failure instanceof ApiError && failure.status === 409 && Array.isArray(failure.body.matches)) {
+        setError(null);
+        setMatches(failure.body.matches as ChildMatch[]);
+        requestAnimationFrame(() => document.getElementById('child-match')?.focus());
+      } else if (failure instanceof ApiError) {
         setError(failure);
         requestAnimationFrame(() => document.getElementById('fejloversigt')?.focus());
       } else if (failure instanceof NetworkError) setOffline(true);
@@ -193,6 +212,7 @@ export function IntakePage() {
                   <input id="child-birthDate" type="date" className="form-input" value={form.birthDate} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => set('birthDate')(e.target.value)} />
                 )}
               </Field>
+              {matches && <ChildMatchChoice matches={matches} choice={matchChoice} choose={setMatchChoice} />}
             </>
           )}
         </fieldset>
@@ -217,5 +237,40 @@ export function IntakePage() {
         </button>
       </form>
     </>
+  );
+}
+
+/**
+ * Two children may share name and birth date, so reception says whether a child without a CPR
+ * number is a known one; the notification is registered only once they have chosen.
+ */
+function ChildMatchChoice({ matches, choice, choose }: { matches: ChildMatch[]; choice: string; choose: (choice: string) => void }) {
+  const options = [
+    ...matches.map((m) => ({ value: m.childId, label: m.caseNumber ? `Ja, det samme barn som i sag ${m.caseNumber}` : 'Ja, det samme barn (ingen åben sag)' })),
+    { value: 'distinct', label: matches.length === 1 ? 'Nej, et andet barn' : 'Nej, ingen af dem' },
+  ];
+  return (
+    <div className="alert alert-warning" id="child-match" tabIndex={-1}>
+      <fieldset aria-describedby="child-match-hint">
+        <legend className="alert-heading h3">Kendes barnet allerede?</legend>
+        <p className="alert-text" id="child-match-hint">
+          {matches.length === 1 ? 'Et barn' : `${matches.length} børn`} uden CPR-nummer med samme navn og fødselsdato er kendt. Vælg, om underretningen gælder det samme barn, og registrér igen.
+        </p>
+        {options.map((option, i) => (
+          <div key={option.value} className="form-group-radio">
+            <input
+              type="radio"
+              className="form-radio"
+              id={option.value === 'distinct' ? 'child-match-distinct' : `child-match-${i}`}
+              name="child-match"
+              value={option.value}
+              checked={choice === option.value}
+              onChange={() => choose(option.value)}
+            />
+            <label htmlFor={option.value === 'distinct' ? 'child-match-distinct' : `child-match-${i}`}>{option.label}</label>
+          </div>
+        ))}
+      </fieldset>
+    </div>
   );
 }

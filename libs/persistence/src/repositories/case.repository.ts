@@ -26,6 +26,23 @@ export interface ChildIdentity {
   birthDate: string | null;
 }
 
+/** A known child without a CPR number that an intake's child may be. */
+export interface ChildMatch {
+  childId: string;
+  caseId: string | null;
+  caseNumber: string | null;
+}
+
+/** What reception said about the known children of the same name and birth date. */
+export interface ChildMatchDecision {
+  /** This child is the known child with this id. */
+  sameAs?: string;
+  /** This child is none of the known ones. */
+  distinct?: boolean;
+}
+
+export type FoundChild = { childId: string } | { matches: ChildMatch[] } | { unknownMatch: true };
+
 @Injectable()
 export class CaseRepository {
   /**
@@ -50,30 +67,42 @@ export class CaseRepository {
     return em.findOneBy(CaseEntity, { municipality, childId, status: 'open' });
   }
 
-  /** The child by CPR, or — without one — by name and birth date; added if not known. */
-  async findOrAddChild(em: EntityManager, municipality: string, child: ChildIdentity): Promise<string> {
-    const find = async (): Promise<string | undefined> => {
-      const rows: { id: string }[] = child.cpr
-        ? await em.query(`SELECT id FROM children WHERE municipality = $1 AND cpr = $2`, [municipality, child.cpr])
-        : await em.query(
-            `SELECT id FROM children WHERE municipality = $1 AND cpr IS NULL AND lower(name) = lower($2) AND birth_date = $3`,
-            [municipality, child.name, child.birthDate],
-          );
-      return rows[0]?.id;
-    };
-    if (!child.cpr) {
-      // No unique key holds a child without a CPR number (two children may share name and birth
-      // date), so concurrent intakes for one such child take turns: the second finds the first's.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`child:${municipality}:${child.name?.toLowerCase()}:${child.birthDate}`]);
+  /**
+   * The child by CPR number, added if not known. A child without one has no key: two children may
+   * share name and birth date. So a known child of that name and birth date is never taken
+   * silently: unless reception confirmed it (`match.sameAs`) or ruled the known ones out
+   * (`match.distinct`), the answer is the known children, for reception to decide.
+   */
+  async findOrAddChild(em: EntityManager, municipality: string, child: ChildIdentity, match: ChildMatchDecision = {}): Promise<FoundChild> {
+    if (child.cpr) {
+      const byCpr = () => em.query(`SELECT id FROM children WHERE municipality = $1 AND cpr = $2`, [municipality, child.cpr]);
+      const [known] = await byCpr();
+      if (known) return { childId: known.id };
+      await this.addChild(em, municipality, child);
+      return { childId: (await byCpr())[0].id };
     }
-    const known = await find();
-    if (known) return known;
+    // Concurrent intakes for one such child take turns: the second sees the first's child.
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`child:${municipality}:${child.name?.toLowerCase()}:${child.birthDate}`]);
+    const matches: ChildMatch[] = await em.query(
+      `SELECT ch.id AS "childId", c.id AS "caseId", c.case_number AS "caseNumber"
+         FROM children ch LEFT JOIN cases c ON c.child_id = ch.id AND c.status = 'open'
+        WHERE ch.municipality = $1 AND ch.cpr IS NULL AND lower(ch.name) = lower($2) AND ch.birth_date = $3
+        ORDER BY ch.created_at`,
+      [municipality, child.name, child.birthDate],
+    );
+    if (match.sameAs) return matches.some((m) => m.childId === match.sameAs) ? { childId: match.sameAs } : { unknownMatch: true };
+    if (matches.length > 0 && !match.distinct) return { matches };
+    return { childId: await this.addChild(em, municipality, child) };
+  }
+
+  private async addChild(em: EntityManager, municipality: string, child: ChildIdentity): Promise<string> {
+    const id = randomUUID();
     await em.query(
       `INSERT INTO children (id, municipality, cpr, name, birth_date) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (municipality, cpr) WHERE cpr IS NOT NULL DO NOTHING`,
-      [randomUUID(), municipality, child.cpr, child.name, child.birthDate],
+      [id, municipality, child.cpr, child.name, child.birthDate],
     );
-    return (await find())!;
+    return id;
   }
 
   /** Open cases per caseworker of a team (zero for those with none), for caseload balancing. */
