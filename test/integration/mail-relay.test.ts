@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { AlertService, MailRelay } from '@sagsflow/casework';
 import { startSmtpSink } from '../../tools/stack/smtp-sink';
+import { readMail } from '../support/mail';
 import { createSuiteStack, startCasework, SuiteStack, waitFor } from '../support/stack';
 
 /** E-mail of alerts through the alerts table as a queue: raising an alert never waits for SMTP. */
@@ -38,6 +39,10 @@ describe('the e-mail relay on PostgreSQL', () => {
     await waitFor(async () => (await mailState(teamAlert.key)).every((row) => row.mail_status === 'sent'));
     expect((await mailState(teamAlert.key)).length).toBe(2);
     expect(stack.mail.messages.map((m) => m.to[0]).sort()).toEqual(['reception1@demo.sagsflow.local', 'reception2@demo.sagsflow.local']);
+    // Each alert's mail names the alert in its Message-ID, so a repeated send is the same message.
+    const ids = (await stack.db.query(`SELECT id FROM alerts WHERE key LIKE $1 || '%'`, [teamAlert.key])).rows.map((r) => `<alert-${r.id}@localhost>`);
+    const messageIds = stack.mail.messages.map((m) => /^Message-ID: (.+)$/im.exec(readMail(m).raw)?.[1].trim());
+    expect(messageIds.sort()).toEqual(ids.sort());
   });
 
   it('skips a user who cannot be mailed', async () => {

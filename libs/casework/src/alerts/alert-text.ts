@@ -25,10 +25,12 @@ const agencyDa = (value: unknown): string => AGENCY_DA[value as Agency] ?? Strin
  * The e-mail for an alert, in Danish. It names the kind of work, the due time and a link — never a
  * CPR number or a name, because e-mail leaves our control.
  */
-export function alertMail(alert: Pick<AlertEntity, 'type' | 'taskId' | 'data'>, to: string, publicUrl: string): Mail {
+export function alertMail(alert: Pick<AlertEntity, 'id' | 'type' | 'taskId' | 'data'>, to: string, publicUrl: string): Mail {
   const link = alert.taskId ? `${publicUrl.replace(/\/$/, '')}/tasks/${alert.taskId}` : `${publicUrl.replace(/\/$/, '')}/`;
   const { subject, lead } = alertText(alert);
-  return { to, subject, text: `${lead}\n\nÅbn i Sagsflow: ${link}\n` };
+  // One Message-ID per alert: the rare second send after a relay crash is the same message to mail clients.
+  const messageId = `<alert-${alert.id}@${new URL(publicUrl).hostname}>`;
+  return { to, subject, text: `${lead}\n\nÅbn i Sagsflow: ${link}\n`, messageId };
 }
 
 /** The alert's headline in Danish, as the web app shows it (the e-mail's subject). */

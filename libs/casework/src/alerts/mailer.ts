@@ -6,6 +6,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Stable per alert, so a repeated send is recognisably the same message. */
+  messageId: string;
 }
 
 /** E-mail through the configured SMTP server; without SMTP_URL, e-mail is off (alerts still go live). */
