@@ -5,7 +5,7 @@ import { prepare } from './prepare';
 import { randomBytes } from 'node:crypto';
 import { developmentPayloadKeys } from './stack/payload-keys';
 import { assertPortFree } from './stack/ports';
-import { RunningPostgres, startEmbeddedPostgres } from './stack/postgres';
+import { ensureApplicationRole, RunningPostgres, startEmbeddedPostgres } from './stack/postgres';
 import { descendantPids, endLeftoverProcesses, runStep, signalAll, SupervisedApp } from './stack/processes';
 import { RunningSmtpSink, startSmtpSink } from './stack/smtp-sink';
 import { RunningDevServer, startTemporalDevServer } from './stack/temporal-dev-server';
@@ -106,7 +106,8 @@ async function main(): Promise<void> {
     await assertPortFree(port, 'EMBEDDED_PG_PORT');
     postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, log });
     handleSignals();
-    env.DATABASE_URL = await postgres.createDatabase('sagsflow');
+    env.MIGRATION_DATABASE_URL = await postgres.createDatabase('sagsflow');
+    env.DATABASE_URL = await ensureApplicationRole(postgres.urlFor('postgres'), 'sagsflow');
     log(`PostgreSQL (embedded) on port ${port}, data in ${join(dataDir, 'postgres')}`);
   }
   if (!env.TEMPORAL_ADDRESS) {
@@ -136,6 +137,8 @@ async function main(): Promise<void> {
   const config = loadConfig(env);
 
   await prepare(config, log);
+  // Only prepare migrates: the apps do not get the migration role's credentials.
+  delete env.MIGRATION_DATABASE_URL;
 
   if (stopping()) return;
   for (const name of ['worker', 'api'] as const) {

@@ -13,19 +13,24 @@ import { dataConverterFor, registerSearchAttributes } from '@sagsflow/temporal';
 import { createApi } from '../../apps/api/src/bootstrap';
 import { TemporalWorkerService } from '../../apps/worker/src/temporal-worker.service';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { grantApplicationRole } from '../../libs/persistence/src/database-roles';
 import { newPayloadKey } from '../../tools/stack/payload-keys';
 import { freePort } from '../../tools/stack/ports';
+import { ensureApplicationRole } from '../../tools/stack/postgres';
 import { RunningSmtpSink, startSmtpSink } from '../../tools/stack/smtp-sink';
 import { stackValue } from './stack-env';
 
 /**
  * A suite's own slice of the shared stack: a fresh database with migrations applied and the demo
  * municipality seeded, a fresh Temporal namespace with our search attributes, and an SMTP sink
- * that catches its e-mail. Nothing leaks between suites.
+ * that catches its e-mail. Nothing leaks between suites. As in production, the apps connect as the
+ * application role (`config.DATABASE_URL`), which owns nothing and may only add to the audit log;
+ * the server's own user migrates (`config.MIGRATION_DATABASE_URL`).
  */
 export interface SuiteStack {
   config: AppConfig;
   temporal: Client;
+  /** The suite's own look into the database, as the migration role: it may also inject faults. */
   db: PgClient;
   mail: RunningSmtpSink;
   close(): Promise<void>;
@@ -49,8 +54,10 @@ export async function createSuiteStack(
   await admin.connect();
   await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();
-  const databaseUrl = Object.assign(new URL(adminUrl.toString()), { pathname: `/${database}` }).toString();
-  await runMigrations(databaseUrl);
+  const migrationUrl = Object.assign(new URL(adminUrl.toString()), { pathname: `/${database}` }).toString();
+  const databaseUrl = await ensureApplicationRole(adminUrl.toString(), database);
+  await runMigrations(migrationUrl);
+  await grantApplicationRole(migrationUrl, databaseUrl);
   const seeding = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
   await seedDemoMunicipality(seeding).finally(() => seeding.destroy());
   const mail = await startSmtpSink({ port: await freePort() });
@@ -64,6 +71,7 @@ export async function createSuiteStack(
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     DATABASE_URL: databaseUrl,
+    MIGRATION_DATABASE_URL: migrationUrl,
     TEMPORAL_ADDRESS: address,
     TEMPORAL_NAMESPACE: namespace,
     TEMPORAL_TASK_QUEUE: `queue-${id}`,
@@ -74,7 +82,7 @@ export async function createSuiteStack(
     RATE_LIMIT_INTAKE_PER_MINUTE: '100000',
     ...overrides,
   });
-  const db = new PgClient({ connectionString: databaseUrl });
+  const db = new PgClient({ connectionString: migrationUrl });
   db.on('error', () => undefined); // a suite may drop its own database on purpose
   await db.connect();
   return {

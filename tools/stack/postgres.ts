@@ -67,6 +67,34 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
+/** The login role the apps connect as on a server we run ourselves; the server's own user migrates. */
+const APPLICATION_ROLE = { user: 'sagsflow_app', password: 'sagsflow_app' };
+
+/**
+ * Creates the application's login role on the server at `adminUrl` unless it exists (a role
+ * belongs to the whole server), and returns the URL of `database` as that role. Test suites create
+ * it side by side, so losing that race counts as done. Its privileges come from prepare
+ * (libs/persistence/src/database-roles.ts).
+ */
+export async function ensureApplicationRole(adminUrl: string, database: string): Promise<string> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`
+      DO $$ BEGIN
+        CREATE ROLE ${admin.escapeIdentifier(APPLICATION_ROLE.user)} LOGIN PASSWORD ${admin.escapeLiteral(APPLICATION_ROLE.password)};
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+      END $$`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.username = APPLICATION_ROLE.user;
+  url.password = APPLICATION_ROLE.password;
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
 /** The pid in the data folder's postmaster.pid when that process is alive. */
 function runningPostmaster(pgDir: string): number | undefined {
   try {

@@ -23,6 +23,12 @@ describe('loadConfig', () => {
     expect(loadConfig(valid).TEMPORAL_PAYLOAD_KEYS[0].key).toHaveLength(32);
   });
 
+  it('migrates as the application\'s own role unless given a migration role', () => {
+    expect(loadConfig(valid).MIGRATION_DATABASE_URL).toBe(valid.DATABASE_URL);
+    const owner = 'postgres://owner:p@localhost:5432/sagsflow';
+    expect(loadConfig({ ...valid, MIGRATION_DATABASE_URL: owner }).MIGRATION_DATABASE_URL).toBe(owner);
+  });
+
   it('turns the development login off by default in production', () => {
     const config = loadConfig({ ...valid, NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks' });
     expect(config.AUTH_DEV_LOGIN).toBe(false);
@@ -38,6 +44,7 @@ describe('loadConfig', () => {
     ['CODEC_DEV_SECRET', { ...valid, NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp/jwks', CODEC_DEV_SECRET: 'x'.repeat(20) }, 'CODEC_DEV_SECRET: is for development only'],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL: must start with postgres://'],
     ['DATABASE_URL', { DATABASE_URL: 'not a url' }, 'DATABASE_URL: must be a URL'],
+    ['MIGRATION_DATABASE_URL', { ...valid, MIGRATION_DATABASE_URL: 'mysql://x/y' }, 'MIGRATION_DATABASE_URL: must start with postgres://'],
     ['PORT', { ...valid, PORT: 'eighty' }, 'PORT:'],
     ['PORT', { ...valid, PORT: '70000' }, 'PORT:'],
     ['TEMPORAL_ADDRESS', { ...valid, TEMPORAL_ADDRESS: 'localhost' }, 'TEMPORAL_ADDRESS: must be host:port'],

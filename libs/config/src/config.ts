@@ -20,6 +20,11 @@ const payloadKeys = z
     return keys;
   });
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const postgresUrl = (params?: z.RawCreateParams) =>
+  z
+    .string(params)
+    .url('must be a URL such as postgres://user:password@host:5432/sagsflow')
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://');
 
 /**
  * Every environment variable the apps read, validated once at start-up. A missing or malformed
@@ -29,10 +34,13 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: port.default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATABASE_URL: z
-    .string({ required_error: 'is required (postgres://user:password@host:port/database)' })
-    .url('must be a URL such as postgres://user:password@host:5432/sagsflow')
-    .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://'),
+  /** The application's connection, as a role that owns nothing (README "Configuration"). */
+  DATABASE_URL: postgresUrl({ required_error: 'is required (postgres://user:password@host:port/database)' }),
+  /**
+   * The role that owns the schema and runs the migrations (tools/prepare.ts); only prepare needs
+   * it. DATABASE_URL when unset: one role for both, which can then alter the audit log.
+   */
+  MIGRATION_DATABASE_URL: postgresUrl().optional(),
   TEMPORAL_ADDRESS: z
     .string()
     .regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, for example localhost:7233')
@@ -114,6 +122,7 @@ const refined = schema
     ...config,
     AUTH_DEV_LOGIN: config.AUTH_DEV_LOGIN ?? config.NODE_ENV !== 'production',
     DEMO_DATA: config.DEMO_DATA ?? config.NODE_ENV !== 'production',
+    MIGRATION_DATABASE_URL: config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL,
     TEMPORAL_PAYLOAD_KEY_ID: config.TEMPORAL_PAYLOAD_KEY_ID ?? config.TEMPORAL_PAYLOAD_KEYS.at(-1)?.id ?? '',
     TEMPORAL_WEB_URL: config.TEMPORAL_WEB_URL ?? config.TEMPORAL_UI_ORIGINS[0] ?? null,
   }))

@@ -25,5 +25,5 @@ export async function runMigrations(url: string): Promise<string[]> {
   }
 }
 
-/** For the TypeORM CLI (`npm run migration:run`). */
-export default new DataSource(dataSourceOptions(process.env.DATABASE_URL ?? 'postgres://localhost/sagsflow'));
+/** For the TypeORM CLI (`npm run migration:run`), as the migration role (README "Two database roles"). */
+export default new DataSource(dataSourceOptions(process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://localhost/sagsflow'));
