@@ -39,6 +39,14 @@ module.exports = tseslint.config(
     ignores: ['workflows/**/*.spec.ts', 'workflows/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', workflowRestrictedImports],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // Refused (forged) Update arguments are rejected in validateUpdate, which the SDK runs only for handlers with a validator.
+          selector: "CallExpression[callee.name='setHandler'][arguments.0.name=/Update$/][arguments.length<3]",
+          message: 'An Update handler needs a validator (validatedOnlyForRefusals from workflows/shared/refused-payloads if it checks nothing).',
+        },
+      ],
       '@typescript-eslint/no-restricted-imports': [
         'error',
         { patterns: [{ group: ['../../activities', '../../activities/*'], allowTypeImports: true, message: 'Use `import type` for activities in workflows.' }] },

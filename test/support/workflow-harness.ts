@@ -7,7 +7,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { conformanceProblems, PROCESS_MAPS, type ProcessKind } from '@sagsflow/domain';
 import type { CreateTaskInput, RecordProcessPositionInput } from '@sagsflow/temporal/shared';
-import { workflowBundlerOptions, WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle';
+import { unencryptedDataConverter } from '@sagsflow/temporal';
+import { workflowsFromSource } from '../../apps/worker/src/workflow-bundle';
 
 /** One activity call a workflow made: which, when (server time) and with what. */
 export interface ActivityCall {
@@ -55,19 +56,23 @@ export function recordingActivities(env: TestWorkflowEnvironment, calls: Activit
   };
 }
 
-/** A worker on its own task queue, running the real workflow bundle with faked activities. */
+/**
+ * A worker on its own task queue, running the real workflow bundle (the product's converters and
+ * interceptors, without encryption) with faked activities.
+ */
 export async function fakeActivityWorker(
   env: TestWorkflowEnvironment,
   calls: ActivityCall[],
   overrides: Record<string, Fake> = {},
-  workflowsPath = WORKFLOWS_PATH,
+  workflowsPath = workflowsFromSource.workflowsPath,
 ) {
   const taskQueue = `workflow-test-${randomUUID()}`;
   const worker = await Worker.create({
+    ...workflowsFromSource,
+    workflowsPath,
+    dataConverter: unencryptedDataConverter,
     connection: env.nativeConnection,
     taskQueue,
-    workflowsPath,
-    bundlerOptions: workflowBundlerOptions,
     activities: recordingActivities(env, calls, overrides),
   });
   return { worker, taskQueue };

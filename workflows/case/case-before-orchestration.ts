@@ -27,6 +27,7 @@ import {
 } from '@sagsflow/temporal/shared';
 import { activities } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
+import { validatedOnlyForRefusals } from '../shared/refused-payloads';
 
 /**
  * The case workflow as it ran before it orchestrated hand-overs and the tovholder (kept so that
@@ -105,15 +106,19 @@ export async function caseWorkflowBeforeOrchestration(input: CaseWorkflowInput):
     buffered.push({});
     throw ApplicationFailure.create({ type: CaseFailure.upgrading, message: 'The case is moving to the current version of its process; try again in a moment' });
   };
-  setHandler(requestHandoverUpdate, refuse);
-  setHandler(involveAgencyUpdate, refuse);
-  setHandler(setTovholderUpdate, refuse);
-  setHandler(recordMeasureUpdate, async (request) => {
-    state.openMeasures.push({ measureId: request.measureId, kind: request.kind });
-    await activities().recordMeasure({ ...request, caseId: input.caseId, at: new Date().toISOString() });
-    await event(`measure/${request.measureId}`, 'measure.recorded', request.decidedBy, { kind: request.kind });
-    return state;
-  });
+  setHandler(requestHandoverUpdate, refuse, validatedOnlyForRefusals);
+  setHandler(involveAgencyUpdate, refuse, validatedOnlyForRefusals);
+  setHandler(setTovholderUpdate, refuse, validatedOnlyForRefusals);
+  setHandler(
+    recordMeasureUpdate,
+    async (request) => {
+      state.openMeasures.push({ measureId: request.measureId, kind: request.kind });
+      await activities().recordMeasure({ ...request, caseId: input.caseId, at: new Date().toISOString() });
+      await event(`measure/${request.measureId}`, 'measure.recorded', request.decidedBy, { kind: request.kind });
+      return state;
+    },
+    validatedOnlyForRefusals,
+  );
 
   await condition(
     () =>

@@ -45,6 +45,7 @@ import { CASE_ORCHESTRATION_PATCH } from '../shared/patches';
 import { policyOf } from '../shared/policy';
 import { ProcessPosition } from '../shared/process-position';
 import { failureType } from '../shared/process';
+import { validatedOnlyForRefusals } from '../shared/refused-payloads';
 import { caseWorkflowBeforeOrchestration } from './case-before-orchestration';
 
 /** How many answered requests and ended processes the case remembers, to answer a repeated signal alike. */
@@ -175,8 +176,8 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
       if (!involved(requestId)) refuseInvolvement(agency);
     },
   });
-  setHandler(setTovholderUpdate, ({ username, by }) => ask({ kind: 'tovholder', username, by, answer: { done: false } }));
-  setHandler(recordMeasureUpdate, (request) => ask({ kind: 'measure', request, answer: { done: false } }));
+  setHandler(setTovholderUpdate, ({ username, by }) => ask({ kind: 'tovholder', username, by, answer: { done: false } }), validatedOnlyForRefusals);
+  setHandler(recordMeasureUpdate, (request) => ask({ kind: 'measure', request, answer: { done: false } }), validatedOnlyForRefusals);
   for (const signal of carried.buffered ?? []) dispatch(signal);
 
   // ---- the steps ------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
 import { dataConverterFor } from '@sagsflow/temporal';
 import { ACTIVITY_CLASSES } from '../../../activities';
 import { activitiesFrom } from './activity-registry';
-import { workflowBundlerOptions, WORKFLOWS_PATH } from './workflow-bundle';
+import { workflowsFromSource } from './workflow-bundle';
 
 /**
  * Owns the Temporal worker's lifecycle: connect and start polling on bootstrap; on shutdown stop
@@ -28,7 +28,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
     const workflowSource = this.config.TEMPORAL_WORKFLOW_BUNDLE
       ? { workflowBundle: { codePath: this.config.TEMPORAL_WORKFLOW_BUNDLE } }
-      : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions };
+      : workflowsFromSource;
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.TEMPORAL_NAMESPACE,

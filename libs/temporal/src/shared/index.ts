@@ -5,3 +5,4 @@ export * from './task-queues';
 export * from './tasks';
 export * from './failures';
 export * from './process';
+export * from './payload-converter';
