@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { loadConfig } from '@sagsflow/config';
-import { dataConverterFor } from '@sagsflow/temporal';
-import { workflowBundlerOptions, WORKFLOWS_PATH } from '../apps/worker/src/workflow-bundle';
+import { dataConverterFor, ENCRYPTED_ENCODING, unencryptedDataConverter } from '@sagsflow/temporal';
+import { workflowsFromSource } from '../apps/worker/src/workflow-bundle';
 
 /**
  * Cases live for years: every history recorded from an earlier version of the workflows must still
@@ -12,18 +12,24 @@ import { workflowBundlerOptions, WORKFLOWS_PATH } from '../apps/worker/src/workf
  * real runs of the product from before the case workflow orchestrated (recorded with the fixture
  * key below), and runs of each process's main paths recorded from the workflow tests (`npm run
  * record:histories`). Record new ones whenever a change needs `patched()`, and keep the old ones.
+ * Each replays with the data converter it was recorded with: the real runs with the product's,
+ * the tests' (which run without encryption) with the same converters but no codec, which would
+ * refuse their plain payloads.
  */
 const HISTORIES = join(__dirname, 'histories');
 const FIXTURE_KEY = `replay-fixture:${Buffer.alloc(32, 7).toString('base64')}`;
 const CHANGED = join(__dirname, '../test/support/changed-workflows');
 
 describe('recorded histories replay on the current workflows', () => {
-  const dataConverter = dataConverterFor(loadConfig({ DATABASE_URL: 'postgres://replay/none', TEMPORAL_PAYLOAD_KEYS: FIXTURE_KEY }));
+  const encrypted = dataConverterFor(loadConfig({ DATABASE_URL: 'postgres://replay/none', TEMPORAL_PAYLOAD_KEYS: FIXTURE_KEY }));
+  const encryptedEncoding = JSON.stringify(Buffer.from(ENCRYPTED_ENCODING).toString('base64'));
   const files = readdirSync(HISTORIES).filter((file) => file.endsWith('.json'));
-  const replay = (file: string, workflowsPath = WORKFLOWS_PATH) => {
+  const replay = (file: string, workflowsPath = workflowsFromSource.workflowsPath) => {
+    const text = readFileSync(join(HISTORIES, file), 'utf8');
+    const dataConverter = text.includes(encryptedEncoding) ? encrypted : unencryptedDataConverter;
     // Histories recorded from the tests name their workflow: a process may match on its own id.
-    const { workflowId, ...history } = JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')) as { workflowId?: string };
-    return Worker.runReplayHistory({ workflowsPath, bundlerOptions: workflowBundlerOptions, dataConverter }, history, workflowId ?? file);
+    const { workflowId, ...history } = JSON.parse(text) as { workflowId?: string };
+    return Worker.runReplayHistory({ ...workflowsFromSource, workflowsPath, dataConverter }, history, workflowId ?? file);
   };
 
   it('has histories from before the read-model activities ran locally, before the case workflow orchestrated, and before processes kept their position', () => {
