@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { type Agency, canSeeCase, type ProcessKind } from '@sagsflow/domain';
+import { type Agency, CASE_WIDE_AGENCIES, canSeeCase, type ProcessKind } from '@sagsflow/domain';
 import { TaskEntity, TaskEventEntity, TaskEventType, TaskStatus } from '../entities';
 import type { JsonObject } from '../entities/json';
 
@@ -112,6 +112,15 @@ export class TaskRepository {
     if (query.scope === 'team') qb.andWhere('t.team = :team', { team: query.user.team });
     if (query.scope === 'agency') qb.andWhere('t.agency = :agency', { agency: query.user.agency });
     if (query.dueBefore) qb.andWhere('t.due_at < :dueBefore', { dueBefore: query.dueBefore });
+    // An open task is its agency's open work, so its case is shared; a closed one shows its outcome
+    // only while the case still is (canSeeCase): PPR does not keep reading a case it has finished with.
+    if (query.status !== 'open' && !CASE_WIDE_AGENCIES.includes(query.user.agency)) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM cases c WHERE c.id = t.case_id AND (c.owner_agency = :agency
+           OR EXISTS (SELECT 1 FROM tasks o WHERE o.case_id = c.id AND o.agency = :agency AND o.status = 'open')))`,
+        { agency: query.user.agency },
+      );
+    }
     const counted = qb.clone().select('1').limit(INBOX_COUNT_CAP + 1);
     const [items, [{ n }]] = await Promise.all([
       qb
