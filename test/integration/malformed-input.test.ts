@@ -42,7 +42,6 @@ const ENDPOINTS: {
   { name: 'POST /api/alerts/read', path: () => '/api/alerts/read', user: 'reception1', fields: ['ids'], wellFormed: (b) => only(b, ['ids']) && (b.ids === undefined || (Array.isArray(b.ids) && b.ids.length <= 200 && b.ids.every((id) => typeof id === 'string' && UUID.test(id)))) },
   { name: 'PATCH /api/staff/:username', method: 'patch', path: () => '/api/staff/caseworker3', user: 'admin1', fields: ['active'], wellFormed: (b) => only(b, ['active']) && typeof b.active === 'boolean' },
   { name: 'POST /codec/decode', path: () => '/codec/decode', user: 'admin1', fields: ['payloads'], wellFormed: (b) => only(b, ['payloads']) && Array.isArray(b.payloads) && b.payloads.length === 0 },
-  { name: 'POST /codec/encode', path: () => '/codec/encode', user: 'admin1', fields: ['payloads'], wellFormed: (b) => only(b, ['payloads']) && Array.isArray(b.payloads) && b.payloads.length === 0 },
 ];
 
 interface Ids {

@@ -129,10 +129,26 @@ describe('Temporal Web: findable processes, no personal data in the clear', () =
     };
     const decodedValue = (body: { payloads: { metadata: Record<string, string>; data: string }[] }) =>
       JSON.parse(Buffer.from(body.payloads[0].data, 'base64').toString());
+    const base64 = (text: string) => Buffer.from(text).toString('base64');
 
     it('decodes for an administrator', async () => {
       const res = await request(api.getHttpServer()).post('/codec/decode').auth(tokens.admin1, { type: 'bearer' }).set('X-Namespace', 'default').send(await encoded()).expect(200);
       expect(decodedValue(res.body)).toEqual({ cpr: CPR });
+    });
+
+    it('shows a plain payload as it is, so a refused attempt can be read in its history, and a forged one as refused', async () => {
+      const plain = { metadata: { encoding: base64('json/plain') }, data: base64(JSON.stringify({ taskId: 't1', actor: 'lead1' })) };
+      const genuine = (await encoded()).payloads[0];
+      const forged = { ...genuine, data: Buffer.from(genuine.data, 'base64').reverse().toString('base64') };
+      const res = await request(api.getHttpServer()).post('/codec/decode').auth(tokens.admin1, { type: 'bearer' }).send({ payloads: [plain, forged] }).expect(200);
+      expect(res.body.payloads[0]).toEqual(plain);
+      expect(res.body.payloads[1].metadata).toEqual({ encoding: base64('binary/refused'), 'refusal-reason': base64('failed authentication') });
+    });
+
+    it('has no encode endpoint, signed in or under the development path: only the API and the worker encrypt', async () => {
+      const body = { payloads: [{ metadata: { encoding: base64('json/plain') }, data: base64('{}') }] };
+      await request(api.getHttpServer()).post('/codec/encode').auth(tokens.admin1, { type: 'bearer' }).send(body).expect(404);
+      await request(api.getHttpServer()).post('/codec/dev/a-development-secret-0123/encode').send(body).expect(404);
     });
 
     it('refuses a caseworker (403) and a request without a token (401)', async () => {

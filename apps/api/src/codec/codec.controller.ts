@@ -9,8 +9,9 @@ import { CodecRequestDto } from './codec.dto';
 import { CodecService } from './codec.service';
 
 /**
- * Temporal Web's remote codec (`/codec/decode`, `/codec/encode`), for administrators only: the
- * Web UI sends the signed-in administrator's token. CORS admits only TEMPORAL_UI_ORIGINS.
+ * Temporal Web's remote codec (`/codec/decode`), for administrators only: the Web UI sends the
+ * signed-in administrator's token. CORS admits only TEMPORAL_UI_ORIGINS. There is no `/encode`:
+ * only the API and the worker encrypt, so an encrypted payload is one they wrote (README "Security").
  */
 @ApiTags('codec')
 @ApiBearerAuth()
@@ -30,14 +31,6 @@ export class CodecController {
     return this.codec.decode(body);
   }
 
-  @Post('encode')
-  @HttpCode(200)
-  @Allow('ADMIN')
-  @ApiOkResponse({ type: CodecRequestDto })
-  encode(@Body() body: CodecRequestDto): Promise<CodecRequestDto> {
-    return this.codec.encode(body);
-  }
-
   /** Development only: the dev server's Web UI has no sign-in, so `npm start` gives it a secret path. */
   @Public()
   @Post('dev/:secret/decode')
@@ -45,14 +38,6 @@ export class CodecController {
   devDecode(@Param('secret') secret: string, @Body() body: CodecRequestDto): Promise<CodecRequestDto> {
     this.checkDevSecret(secret);
     return this.codec.decode(body);
-  }
-
-  @Public()
-  @Post('dev/:secret/encode')
-  @HttpCode(200)
-  devEncode(@Param('secret') secret: string, @Body() body: CodecRequestDto): Promise<CodecRequestDto> {
-    this.checkDevSecret(secret);
-    return this.codec.encode(body);
   }
 
   private checkDevSecret(secret: string): void {

@@ -14,7 +14,11 @@ const toJson = (p: Payload): JsonPayloadDto => ({
   data: Buffer.from(p.data ?? []).toString('base64'),
 });
 
-/** The payload codec as a service for Temporal Web, which decodes histories in the browser. */
+/**
+ * The payload codec as a service for Temporal Web, which decodes histories in the browser. It
+ * shows a plain payload as it is, so an administrator sees what a refused attempt sent; a forged
+ * one shows as the refusal marker.
+ */
 @Injectable()
 export class CodecService {
   private readonly codec: AesGcmPayloadCodec;
@@ -25,13 +29,9 @@ export class CodecService {
 
   async decode(body: CodecRequestDto): Promise<CodecRequestDto> {
     try {
-      return { payloads: (await this.codec.decode(body.payloads.map(fromJson))).map(toJson) };
+      return { payloads: (await this.codec.decodeForDisplay(body.payloads.map(fromJson))).map(toJson) };
     } catch (error) {
       throw new BadRequestException(`payloads could not be decoded: ${error instanceof Error ? error.message : String(error)}`);
     }
-  }
-
-  async encode(body: CodecRequestDto): Promise<CodecRequestDto> {
-    return { payloads: (await this.codec.encode(body.payloads.map(fromJson))).map(toJson) };
   }
 }
