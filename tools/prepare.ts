@@ -4,6 +4,7 @@ import { AppConfig, ConfigError, loadConfig } from '../libs/config/src/config';
 import { dataSourceOptions, runMigrations } from '../libs/persistence/src/data-source';
 import { grantApplicationRole } from '../libs/persistence/src/database-roles';
 import { seedDemoMunicipality } from '../libs/persistence/src/seed/demo-municipality';
+import { temporalConnectionOptions } from '../libs/temporal/src/connection-options';
 import { registerSearchAttributes } from '../libs/temporal/src/search-attribute-registration';
 
 /**
@@ -30,7 +31,7 @@ export async function prepare(config: AppConfig, log: (message: string) => void)
     const seeded = await seedDemoMunicipality(dataSource).finally(() => dataSource.destroy());
     if (seeded) log(`Demo municipality seeded (${seeded} users)`);
   }
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect(temporalConnectionOptions(config));
   try {
     const registered = await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
     log(registered.length ? `Search attributes registered: ${registered.join(', ')}` : 'Search attributes are registered');

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { ModuleRef } from '@nestjs/core';
 import { NativeConnection, Worker, type WorkerOptions, type WorkerStatus } from '@temporalio/worker';
 import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
-import { dataConverterFor } from '@sagsflow/temporal';
+import { dataConverterFor, temporalConnectionOptions } from '@sagsflow/temporal';
 import { ACTIVITY_CLASSES } from '../../../activities';
 import { activitiesFrom } from './activity-registry';
 import { workflowsFromSource } from './workflow-bundle';
@@ -25,7 +25,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config));
     const workflowSource = this.config.TEMPORAL_WORKFLOW_BUNDLE
       ? { workflowBundle: { codePath: this.config.TEMPORAL_WORKFLOW_BUNDLE } }
       : workflowsFromSource;

@@ -29,6 +29,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, MIGRATION_DATABASE_URL: owner }).MIGRATION_DATABASE_URL).toBe(owner);
   });
 
+  it('takes mutual TLS to Temporal as file paths, off unless set', () => {
+    const plain = loadConfig(valid);
+    expect([plain.TEMPORAL_TLS_CERT, plain.TEMPORAL_TLS_KEY, plain.TEMPORAL_TLS_CA]).toEqual([undefined, undefined, undefined]);
+    const tls = { TEMPORAL_TLS_CERT: '/run/secrets/worker.crt', TEMPORAL_TLS_KEY: '/run/secrets/worker.key', TEMPORAL_TLS_CA: '/run/secrets/temporal-ca.crt' };
+    expect(loadConfig({ ...valid, ...tls })).toMatchObject(tls);
+  });
+
   it('turns the development login off by default in production', () => {
     const config = loadConfig({ ...valid, NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/jwks' });
     expect(config.AUTH_DEV_LOGIN).toBe(false);
@@ -48,6 +55,8 @@ describe('loadConfig', () => {
     ['PORT', { ...valid, PORT: 'eighty' }, 'PORT:'],
     ['PORT', { ...valid, PORT: '70000' }, 'PORT:'],
     ['TEMPORAL_ADDRESS', { ...valid, TEMPORAL_ADDRESS: 'localhost' }, 'TEMPORAL_ADDRESS: must be host:port'],
+    ['TEMPORAL_TLS_KEY', { ...valid, TEMPORAL_TLS_CERT: '/run/secrets/worker.crt' }, 'TEMPORAL_TLS_KEY: is required with TEMPORAL_TLS_CERT'],
+    ['TEMPORAL_TLS_CERT', { ...valid, TEMPORAL_TLS_KEY: '/run/secrets/worker.key', TEMPORAL_TLS_CA: '/ca.crt' }, 'TEMPORAL_TLS_CERT: is required with TEMPORAL_TLS_KEY'],
     ['MUNICIPALITY', { ...valid, MUNICIPALITY: 'Hvidovre Kommune' }, 'MUNICIPALITY: must be 2–40 lowercase'],
     ['NODE_ENV', { ...valid, NODE_ENV: 'staging' }, 'NODE_ENV:'],
     ['POLICY', { ...valid, POLICY: 'lenient' }, 'POLICY:'],

@@ -45,6 +45,13 @@ const schema = z.object({
     .string()
     .regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port, for example localhost:7233')
     .default('localhost:7233'),
+  /**
+   * Mutual TLS to the Temporal frontend (deploy/README.md): files in PEM, the client's certificate
+   * and key (together) and the CA that signed the server's certificate (the system's when unset).
+   */
+  TEMPORAL_TLS_CERT: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY: z.string().min(1).optional(),
+  TEMPORAL_TLS_CA: z.string().min(1).optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
   /** Path of a prebuilt workflow bundle (production); without it the worker bundles from source. */
@@ -136,6 +143,10 @@ const refined = schema
     const keyIds = config.TEMPORAL_PAYLOAD_KEYS.map((k) => k.id);
     if (config.TEMPORAL_PAYLOAD_KEY_ID && !keyIds.includes(config.TEMPORAL_PAYLOAD_KEY_ID)) {
       ctx.addIssue({ code: 'custom', path: ['TEMPORAL_PAYLOAD_KEY_ID'], message: `must be one of ${keyIds.join(', ')}` });
+    }
+    if (Boolean(config.TEMPORAL_TLS_CERT) !== Boolean(config.TEMPORAL_TLS_KEY)) {
+      const [missing, given] = config.TEMPORAL_TLS_CERT ? ['TEMPORAL_TLS_KEY', 'TEMPORAL_TLS_CERT'] : ['TEMPORAL_TLS_CERT', 'TEMPORAL_TLS_KEY'];
+      ctx.addIssue({ code: 'custom', path: [missing], message: `is required with ${given} (a client certificate goes with its key)` });
     }
     if (config.WORKER_WORKFLOW_TASK_SLOTS > config.WORKER_MAX_CACHED_WORKFLOWS) {
       ctx.addIssue({ code: 'custom', path: ['WORKER_WORKFLOW_TASK_SLOTS'], message: 'must not exceed WORKER_MAX_CACHED_WORKFLOWS' });

@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
+import { temporalConnectionOptions } from './connection-options';
 import { dataConverterFor } from './data-converter';
 
 /**
@@ -11,7 +12,7 @@ import { dataConverterFor } from './data-converter';
 export class TemporalClient extends Client implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     super({
-      connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
+      connection: Connection.lazy(temporalConnectionOptions(config)),
       namespace: config.TEMPORAL_NAMESPACE,
       dataConverter: dataConverterFor(config),
     });
