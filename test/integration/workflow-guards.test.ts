@@ -10,6 +10,8 @@ describe('workflow code guards', () => {
     const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, ...workflowBundlerOptions, logger: quiet });
     expect(code).toContain('notificationWorkflow');
     expect(code).not.toMatch(/require\(["'](typeorm|@nestjs\/core|pg)["']\)/);
+    // The prebuilt bundle (production) refuses forged arguments in every workflow.
+    expect(code).toContain('class RefuseForgedArguments');
   });
 
   // The project's real lint configuration, loaded without ESLint's dynamic import (unsupported in Jest).
@@ -30,6 +32,18 @@ describe('workflow code guards', () => {
     ["import { TaskRepository } from '@sagsflow/persistence';"],
   ])('the lint rule rejects `%s` in workflows/', async (line) => {
     expect(await lintWorkflow(`${line}\nexport const x = 1;\n`)).toContain('no-restricted-imports');
+  });
+
+  it('the lint rule rejects an Update handler without a validator (refused arguments are rejected in validation)', async () => {
+    const source = (options: string) =>
+      [
+        "import { defineUpdate, setHandler } from '@temporalio/workflow';",
+        "const renameUpdate = defineUpdate<void, [string]>('rename');",
+        `setHandler(renameUpdate, () => undefined${options});`,
+        '',
+      ].join('\n');
+    expect(await lintWorkflow(source(''))).toContain('no-restricted-syntax');
+    expect(await lintWorkflow(source(', { validator: () => undefined }'))).toEqual([]);
   });
 
   it('the lint rule accepts the imports workflows are meant to use', async () => {
