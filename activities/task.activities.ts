@@ -25,17 +25,16 @@ export class TaskActivities {
     return this.tasks.cancel(input.taskIds, input.reason);
   }
 
-  async recordTaskCompletion(completion: TaskCompletion): Promise<void> {
-    const stored = await this.tasks.recordCompletion(
-      completion.taskId,
-      completion.outcome as JsonObject,
-      completion.actor,
-      new Date(completion.completedAt),
-    );
-    // Not open in the read model (cancelled, or completed by a try whose answer was lost): the
-    // completion stands only if it is this one.
-    if (!stored && !(await this.tasks.isCompletedAs(completion.taskId, completion.actor, new Date(completion.completedAt)))) {
-      throw new InvalidInputError(`Task ${completion.taskId} is not open`);
-    }
+  /**
+   * Stores the completion; resolves with the one stored before when an earlier try of this
+   * workflow's completion got as far as the read model but not into the workflow's history (a
+   * worker killed, Temporal gone before the Update was recorded): the workflow takes that one.
+   */
+  async recordTaskCompletion(completion: TaskCompletion): Promise<TaskCompletion | undefined> {
+    const { taskId, outcome, actor, completedAt } = completion;
+    if (await this.tasks.recordCompletion(taskId, outcome as JsonObject, actor, new Date(completedAt))) return undefined;
+    const earlier = await this.tasks.storedCompletion(taskId);
+    if (!earlier) throw new InvalidInputError(`Task ${taskId} is not open`); // cancelled
+    return { taskId, actor: earlier.actor, outcome: earlier.outcome, completedAt: earlier.completedAt.toISOString() };
   }
 }

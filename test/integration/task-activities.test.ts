@@ -72,4 +72,17 @@ describe('TaskActivities (idempotent under retries)', () => {
     await activities.escalateTask(id);
     expect(await count(`SELECT count(*)::int AS n FROM alerts WHERE task_id = $1 AND type <> 'task.assigned'`, [id])).toBe(0);
   });
+
+  it('hands a later try the completion an earlier one stored, and refuses a cancelled task', async () => {
+    const { id } = await activities.createTask(input(`notification-${randomUUID()}/triage`));
+    const first = { taskId: id, outcome: { decision: 'advice' }, actor: 'reception1', completedAt: '2026-11-21T10:00:00.000Z' };
+    expect(await activities.recordTaskCompletion(first)).toBeUndefined();
+    // The same Update delivered again after its worker was killed: the workflow's clock has moved on.
+    const redelivered = { ...first, completedAt: '2026-11-21T10:00:12.000Z' };
+    expect(await activities.recordTaskCompletion(redelivered)).toEqual(first);
+
+    const { id: cancelled } = await activities.createTask(input(`notification-${randomUUID()}/triage`));
+    await activities.cancelTasks({ taskIds: [cancelled], reason: 'process failed' });
+    await expect(activities.recordTaskCompletion({ ...first, taskId: cancelled })).rejects.toThrow(`Task ${cancelled} is not open`);
+  });
 });

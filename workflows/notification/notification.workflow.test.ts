@@ -129,6 +129,22 @@ describe('notificationWorkflow (time skipped)', () => {
     });
   });
 
+  it('takes the completion an earlier try stored when the read model already holds one (its worker was killed mid-Update)', async () => {
+    const stored = { outcome: { decision: 'close' }, actor: 'reception2', completedAt: '2026-11-21T10:00:00.000Z' };
+    await withNotification(
+      async (handle) => {
+        await env.sleep('1 hour');
+        const completion = await handle.executeUpdate(completeTaskUpdate, {
+          args: [{ taskId: taskIdOf(handle), outcome: { decision: 'close' }, actor: 'reception2' }],
+        });
+        expect(completion).toEqual({ taskId: taskIdOf(handle), ...stored });
+        expect(await handle.result()).toMatchObject({ step: 'done', decision: 'close' });
+      },
+      {},
+      { recordTaskCompletion: (arg) => ({ ...(arg as TaskCompletion), ...stored }) },
+    );
+  });
+
   it('rejects a completion without the required outcome field, naming it, and a second completion', async () => {
     await withNotification(async (handle) => {
       await env.sleep('1 hour');

@@ -71,9 +71,10 @@ export class HumanTasks {
         // attributes count the task as done meanwhile (and again as open if it cannot be stored).
         task.storing = true;
         this.updateSearchAttributes();
-        const completion: TaskCompletion = { ...request, completedAt: new Date().toISOString() };
+        let completion: TaskCompletion = { ...request, completedAt: new Date().toISOString() };
         try {
-          await this.work(() => completionActivities().recordTaskCompletion(completion));
+          // An earlier try that reached the read model but not this history (its worker was killed): it stands.
+          completion = (await this.work(() => completionActivities().recordTaskCompletion(completion))) ?? completion;
         } catch (error) {
           task.storing = false;
           this.updateSearchAttributes();

@@ -70,10 +70,11 @@ export class TaskService {
     return this.tasks.recordCompletion(taskId, outcome, by, at);
   }
 
-  /** Whether the task was completed by `by` at `at` (a retried completion finds its own first try). */
-  async isCompletedAs(taskId: string, by: string, at: Date): Promise<boolean> {
+  /** The completion the read model holds for the task, if it is completed. */
+  async storedCompletion(taskId: string): Promise<{ actor: string; outcome: JsonObject; completedAt: Date } | undefined> {
     const task = await this.tasks.findById(taskId);
-    return task?.status === 'completed' && task.completedBy === by && task.completedAt?.getTime() === at.getTime();
+    if (task?.status !== 'completed' || !task.completedBy || !task.completedAt) return undefined;
+    return { actor: task.completedBy, outcome: task.outcome ?? {}, completedAt: task.completedAt };
   }
 
   /** Takes tasks out of every inbox (their process ended or no longer needs them); idempotent. */
