@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { RETRY_AFTER_SECONDS, unavailableServer } from './unavailable';
 
 interface ErrorBody {
   statusCode: number;
@@ -16,8 +17,9 @@ const reason = (status: number) =>
     .join(' ');
 
 /**
- * Every error leaves as `{ statusCode, error, message, fields? }`. Unexpected errors become a bare
- * 500 — their details (and stack) go to the log, never to the caller.
+ * Every error leaves as `{ statusCode, error, message, fields? }`. A request that found PostgreSQL
+ * or Temporal unreachable is a 503 with Retry-After; other unexpected errors become a bare 500 —
+ * their details (and stack) go to the log, never to the caller.
  */
 @Catch()
 export class ErrorBodyFilter implements ExceptionFilter {
@@ -25,7 +27,10 @@ export class ErrorBodyFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = this.bodyFor(exception);
-    host.switchToHttp().getResponse<Response>().status(body.statusCode as number).json(body);
+    const response = host.switchToHttp().getResponse<Response>();
+    // A 503 changed nothing: it says when the same request may be sent again.
+    if (body.statusCode === 503 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    response.status(body.statusCode as number).json(body);
   }
 
   private bodyFor(exception: unknown): Partial<ErrorBody> & Record<string, unknown> {
@@ -43,6 +48,11 @@ export class ErrorBodyFilter implements ExceptionFilter {
     }
     const status = statusOfBodyParser(exception);
     if (status) return { statusCode: status, error: reason(status), message: (exception as Error).message };
+    const down = unavailableServer(exception);
+    if (down) {
+      this.logger.warn({ err: exception }, `${down} is unavailable`);
+      return { statusCode: 503, error: reason(503), message: `${down} is unavailable; try again shortly` };
+    }
     this.logger.error({ err: exception }, 'Unhandled error');
     return { statusCode: 500, error: reason(500), message: 'Internal server error' };
   }

@@ -89,9 +89,10 @@ function toHttpError(error: unknown, taskId: string): Error {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const failure = error.cause;
     if (failure.type === TaskFailure.invalidOutcome) return unprocessable(failure.message, (failure.details ?? []) as FieldRules[]);
-    if (failure.type === TaskFailure.alreadyCompleted || failure.type === TaskFailure.unknownTask) return new ConflictException(failure.message);
-    // Nothing was stored or changed: the same completion can be sent again.
-    if (failure.type === TaskFailure.notStored) return new ServiceUnavailableException(failure.message);
+    if (failure.type === TaskFailure.alreadyCompleted) return new ConflictException(failure.message);
+    // Nothing was stored or changed: the same completion can be sent again. A task the inbox shows
+    // open and its workflow does not know yet is one a restarted worker is still creating anew.
+    if (failure.type === TaskFailure.notStored || failure.type === TaskFailure.unknownTask) return new ServiceUnavailableException(failure.message);
   }
   return error instanceof Error ? error : new Error(String(error));
 }
