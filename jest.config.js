@@ -51,5 +51,12 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
     },
+    {
+      // Each suite starts servers of its own and breaks them: run one at a time (`--runInBand`).
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
+    },
   ],
 };

@@ -1,7 +1,7 @@
 import type { SunkMail } from '../../tools/stack/smtp-sink';
 
 /** Enough MIME to read what our mailer sends: single-part text, quoted-printable, base64 or 7bit. */
-export function readMail(mail: SunkMail): { subject: string; text: string; raw: string } {
+export function readMail(mail: SunkMail): { subject: string; messageId: string; text: string; raw: string } {
   const [head, ...rest] = mail.raw.split(/\r?\n\r?\n/);
   const body = rest.join('\n\n');
   const headers = head.replace(/\r?\n[ \t]+/g, ' ');
@@ -13,7 +13,7 @@ export function readMail(mail: SunkMail): { subject: string; text: string; raw: 
       : encoding === 'quoted-printable'
         ? decodeQuotedPrintable(body)
         : body;
-  return { subject: decodeWords(header('Subject')), text, raw: mail.raw };
+  return { subject: decodeWords(header('Subject')), messageId: header('Message-ID'), text, raw: mail.raw };
 }
 
 function decodeQuotedPrintable(input: string): string {
