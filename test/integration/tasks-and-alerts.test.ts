@@ -94,6 +94,20 @@ describe('tasks and coordinator alerts on the real stack', () => {
     expect(again.status).toBe(409);
   });
 
+  it('lets the workflow take a completion stored by a try whose Update was lost (Temporal gone before it was recorded) when it is sent again', async () => {
+    const { taskId, workflowId } = await notify();
+    // What the lost try left behind: the completion in the read model, none in the workflow.
+    await suite.stack.db.query(
+      `UPDATE tasks SET status = 'completed', outcome = '{"decision":"close"}', completed_by = 'reception2', completed_at = now() WHERE id = $1`,
+      [taskId],
+    );
+    const again = await as('reception2').post(`/api/tasks/${taskId}/complete`, { outcome: { decision: 'close' } });
+    expect(again.status).toBe(200);
+    expect(await suite.stack.temporal.workflow.getHandle(workflowId).result()).toMatchObject({ step: 'done', decision: 'close' });
+    const other = await as('reception1').post(`/api/tasks/${taskId}/complete`, { outcome: { decision: 'advice' } });
+    expect(other.status).toBe(409);
+  });
+
   it('refuses a user of another agency with 403, and a missing outcome field with 422 naming it', async () => {
     const { taskId } = await notify();
     const forbidden = await as('ppr1').post(`/api/tasks/${taskId}/complete`, { outcome: { decision: 'close' } });

@@ -4,7 +4,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { TaskService } from '@sagsflow/casework';
 import type { TaskEntity } from '@sagsflow/persistence';
 import { isTaskKind, outcomeJsonSchema, outcomeProblems } from '@sagsflow/domain';
-import { completeTaskUpdate, TaskFailure, TemporalClient } from '@sagsflow/temporal';
+import { completeTaskUpdate, type TaskCompletion, TaskFailure, TemporalClient } from '@sagsflow/temporal';
 import type { CurrentUser } from '../auth/current-user';
 import { type FieldRules, unprocessable } from '../common/http-errors';
 import { InboxQueryDto, TaskDetailDto, TaskDto, toTaskDto, toTaskEventDto } from './task.dto';
@@ -40,7 +40,10 @@ export class TasksService {
 
   /**
    * Completes a task through its workflow's `completeTask` Update: the workflow is the one place
-   * that decides, so concurrent requests yield exactly one completion (the others get 409).
+   * that decides, so concurrent requests yield exactly one completion (the others get 409). A task
+   * the read model shows completed is asked about too: a try whose answer was lost (Temporal gone
+   * after the completion was stored, before the Update was recorded) may have stored it without the
+   * workflow knowing, and the workflow then takes that completion.
    */
   async complete(user: CurrentUser, id: string, outcome: Record<string, unknown> = {}): Promise<TaskDto> {
     const task = await this.tasks.taskToComplete(user, id);
@@ -51,13 +54,16 @@ export class TasksService {
         problems.map(({ field, rules }) => ({ field, rules })),
       );
     }
+    let completion: TaskCompletion;
     try {
-      await this.temporal.workflow
+      completion = await this.temporal.workflow
         .getHandle(task.workflowId)
         .executeUpdate(completeTaskUpdate, { args: [{ taskId: id, outcome, actor: user.username }] });
     } catch (error) {
-      throw toHttpError(error, id);
+      throw toHttpError(error, task);
     }
+    // The workflow took a completion stored by an earlier try that never reached it: someone else's is not this one.
+    if (completion.actor !== user.username) throw new ConflictException(`Task ${id} is already completed`);
     return this.dto(await this.tasks.justCompleted(id));
   }
 
@@ -84,12 +90,14 @@ export class TasksService {
 }
 
 
-function toHttpError(error: unknown, taskId: string): Error {
-  if (error instanceof WorkflowNotFoundError) return new ConflictException(`The process of task ${taskId} has ended`);
+function toHttpError(error: unknown, task: TaskEntity): Error {
+  if (error instanceof WorkflowNotFoundError) return new ConflictException(`The process of task ${task.id} has ended`);
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const failure = error.cause;
     if (failure.type === TaskFailure.invalidOutcome) return unprocessable(failure.message, (failure.details ?? []) as FieldRules[]);
     if (failure.type === TaskFailure.alreadyCompleted) return new ConflictException(failure.message);
+    // Completed in the read model, and not a task of this run of its workflow (it continued as new since).
+    if (failure.type === TaskFailure.unknownTask && task.status === 'completed') return new ConflictException(`Task ${task.id} is already completed`);
     // Nothing was stored or changed: the same completion can be sent again. A task the inbox shows
     // open and its workflow does not know yet is one a restarted worker is still creating anew.
     if (failure.type === TaskFailure.notStored || failure.type === TaskFailure.unknownTask) return new ServiceUnavailableException(failure.message);
