@@ -1,6 +1,7 @@
 import { report, untilCaughtUp } from '../support/fault-audit';
 import { SteadyLoad } from '../support/fault-load';
 import { FaultStack, startFaultStack } from '../support/fault-stack';
+import { waitFor } from '../support/wait';
 
 /**
  * The worker is killed (SIGKILL: no shutdown, activities and workflow tasks cut off mid-way) while
@@ -19,15 +20,15 @@ describe('fault: kill -9 of the worker', () => {
       professional: (n) => n % 4 === 0,
       complete: (n) => n % 2 === 0,
     }).start();
-    while (load.inFlight < 200) await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => load.inFlight >= 200, 60_000);
     const inFlight = load.inFlight;
     const killed = stack.workerPid!;
     process.kill(killed, 'SIGKILL');
-    while (stack.workerPid === undefined || stack.workerPid === killed) await new Promise((r) => setTimeout(r, 100));
-    await new Promise((r) => setTimeout(r, 5_000)); // the stream goes on against the new worker
+    await waitFor(() => stack.workerPid !== undefined && stack.workerPid !== killed);
+    const back = Date.now();
     await load.stop();
 
-    const result = await untilCaughtUp(stack, load);
+    const result = await untilCaughtUp(stack, load, back);
     report('worker kill -9', [`${inFlight} cases in flight`, `${load.accepted.length} accepted`, `${load.unavailable()} answered 503`], result);
     expect(stack.supervisorLog).toContain(`worker exited unexpectedly (code none / signal SIGKILL); restarting in 1 s (restart #1)`);
     expect(stack.failedWorkflowTasks()).toEqual([]);

@@ -151,18 +151,26 @@ async function runs(stack: FaultStack, kind: string): Promise<{ workflowId: stri
 }
 
 /**
- * Compares until nothing is lost any more (what was owed has arrived), then once more; resolves
- * with that comparison and how long the catching up took.
+ * Compares until nothing is lost any more (what was owed, and what the scenario says it is `owed`,
+ * has arrived); resolves with that comparison and how many seconds after `since` (when the broken
+ * server came back) everything had caught up.
  */
-export async function untilCaughtUp(stack: FaultStack, load: SteadyLoad, timeoutMs = 90_000): Promise<Audit & { seconds: number }> {
+export async function untilCaughtUp(
+  stack: FaultStack,
+  load: SteadyLoad,
+  since: number,
+  owed: () => Promise<string[]> = async () => [],
+  timeoutMs = 90_000,
+): Promise<Audit & { seconds: number }> {
   const started = Date.now();
   let last: Audit | undefined;
   while (Date.now() - started < timeoutMs) {
-    last = await audit(stack, load).catch(() => undefined); // a server may still be coming back
+    // A server may still be coming back: then there is no comparison yet.
+    last = await Promise.all([audit(stack, load), owed()]).then(([found, more]) => ({ ...found, lost: [...found.lost, ...more] }), () => undefined);
     if (last && last.lost.length === 0) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  const seconds = (Date.now() - started) / 1000;
+  const seconds = (Date.now() - since) / 1000;
   return { ...(last ?? { lost: ['no comparison could be made'], duplicated: [], resent: 0 }), seconds };
 }
 

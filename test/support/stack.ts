@@ -154,14 +154,7 @@ export async function login(api: INestApplication, username: string): Promise<st
   return res.body.accessToken;
 }
 
-/** Polls until `check` holds (for effects that arrive asynchronously), failing after `timeoutMs`. */
-export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${check.toString()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { waitFor } from './wait';
 
 /** Requests as a signed-in demo user. */
 export interface SignedInRequests {
