@@ -39,7 +39,7 @@ describe('fault: PostgreSQL stopped for 30 s', () => {
     const back = Date.now();
     await load.stop();
 
-    const result = await untilCaughtUp(stack, load, back);
+    const result = await untilCaughtUp(stack, load, { since: back });
     report(
       'PostgreSQL stopped 30 s',
       [

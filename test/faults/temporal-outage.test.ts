@@ -63,7 +63,7 @@ describe('fault: the Temporal server stopped for 30 s', () => {
       const due = ids.flatMap((id) => [`task.reminder to reception1 of ${id}`, `task.reminder to reception2 of ${id}`, `task.escalated to lead1 of ${id}`]);
       return due.filter((timer) => !fired.has(timer));
     };
-    const result = await untilCaughtUp(stack, load, back, timers);
+    const result = await untilCaughtUp(stack, load, { since: back, owed: timers });
     report(
       'Temporal stopped 30 s',
       [

@@ -28,7 +28,7 @@ describe('fault: kill -9 of the worker', () => {
     const back = Date.now();
     await load.stop();
 
-    const result = await untilCaughtUp(stack, load, back);
+    const result = await untilCaughtUp(stack, load, { since: back });
     report('worker kill -9', [`${inFlight} cases in flight`, `${load.accepted.length} accepted`, `${load.unavailable()} answered 503`], result);
     expect(stack.supervisorLog).toContain(`worker exited unexpectedly (code none / signal SIGKILL); restarting in 1 s (restart #1)`);
     expect(stack.failedWorkflowTasks()).toEqual([]);
