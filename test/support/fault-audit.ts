@@ -83,7 +83,8 @@ export async function audit(stack: FaultStack, load: SteadyLoad): Promise<Audit>
   };
   for (const intake of load.intakes.filter((i) => !i.answer)) lost.push(`intake ${intake.key}, never accepted`);
   let openInbox = 0;
-  for (const intake of load.accepted) {
+  // Intakes sent again with one Idempotency-Key owe one notification between them.
+  for (const intake of new Map(load.accepted.map((i) => [i.answer!.id, i])).values()) {
     if (intake.complete && !intake.completed) lost.push(`completion of the triage of ${intake.answer!.workflowId}, never answered 200`);
     const { id, caseId, workflowId } = intake.answer!;
     if (!owe(byId.get(id)?.case_id === caseId, `notification ${id}`)) continue;
