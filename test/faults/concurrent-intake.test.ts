@@ -54,6 +54,7 @@ describe('fault: concurrent intakes', () => {
       ],
       result,
     );
+    expect(stack.failedWorkflowTasks()).toEqual([]);
     expect(load.failures).toEqual([]);
     expect(result.lost).toEqual([]);
     expect(result.duplicated).toEqual([]);
