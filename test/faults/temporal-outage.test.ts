@@ -7,6 +7,7 @@ import { waitFor } from '../support/wait';
 const OUTAGE_MS = 30_000;
 const DAY_MS = 24 * 3_600_000;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const slowest = (answers: { ms: number }[]) => `${(Math.max(0, ...answers.map((a) => a.ms)) / 1000).toFixed(1)} s at most`;
 
 /**
  * The Temporal server is stopped for 30 s and started again on its own data while intakes and
@@ -67,8 +68,8 @@ describe('fault: the Temporal server stopped for 30 s', () => {
     report(
       'Temporal stopped 30 s',
       [
-        `${load.accepted.length} cases accepted (${acceptedDuring} while it was down)`,
-        `${load.unavailable('complete')} completions answered 503`,
+        `${load.accepted.length} cases accepted (${acceptedDuring} while it was down, answered in ${slowest(load.answers.filter((a) => a.route === 'intake' && a.at > stoppedAt && a.at < back))})`,
+        `${load.unavailable('complete')} completions answered 503 (in ${slowest(load.answers.filter((a) => a.route === 'complete' && a.status === 503))})`,
         `${ids.length * 3} reminders and escalations due while it was down`,
       ],
       result,

@@ -21,6 +21,8 @@ export interface Answer {
   /** The Idempotency-Key of the intake it was about. */
   intake: string;
   status: number;
+  /** How long the answer took. */
+  ms: number;
   retryAfter: string | null;
   /** The error's message, for an answer of 500 or more. */
   message?: string;
@@ -185,6 +187,7 @@ export class SteadyLoad {
   }
 
   private async request(route: Answer['route'], intake: Intake, path: string, token: string, body: object, headers: Record<string, string> = {}): Promise<Response | undefined> {
+    const started = Date.now();
     try {
       const res = await fetch(this.stack.url(path), {
         method: 'POST',
@@ -193,7 +196,7 @@ export class SteadyLoad {
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
       const message = res.status >= 500 ? ((await res.clone().json().catch(() => ({}))) as { message?: string }).message : undefined;
-      this.answers.push({ at: Date.now(), route, intake: intake.key, status: res.status, retryAfter: res.headers.get('retry-after'), ...(message ? { message } : {}) });
+      this.answers.push({ at: Date.now(), route, intake: intake.key, status: res.status, ms: Date.now() - started, retryAfter: res.headers.get('retry-after'), ...(message ? { message } : {}) });
       return res;
     } catch {
       return undefined; // no answer (timed out, connection refused): sent again, as a person would
