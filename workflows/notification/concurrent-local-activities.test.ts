@@ -7,16 +7,14 @@ import { createTimeSkippingEnv } from '../../test/support/time-skipping';
 import { type ActivityCall, fakeActivityWorker } from '../../test/support/workflow-harness';
 
 /**
- * KNOWN BUG, pinned (found by the fault suite's kill -9 of the worker): a professional's
- * notification runs the receipt letter and the triage side by side, each through local activities.
- * When the receipt's draftLetter finishes after the triage's createTask (as under load), the
- * workflow's commands are recorded in that order (the triage's reminder timer, then the receipt
- * task's search-attribute upsert); on replay the SDK resolves the local activities in the order they
- * were scheduled, so the same code issues the upsert first and the history no longer replays
- * (TMPRL1100). Any replay — a restarted worker, a workflow evicted from the cache — then fails its
- * workflow task for ever. This test asserts the bug as it is: once the local activities of one
- * workflow can no longer complete out of order (run one at a time behind a patch, say), it fails,
- * and is to become the test that the history replays.
+ * Found by the fault suite's kill -9 of the worker: a professional's notification runs the receipt
+ * letter and the triage side by side, each through local activities. When the receipt's draftLetter
+ * finished after the triage's createTask (as under load), the commands were recorded in that order;
+ * on replay the SDK resolves local activities in the order they were scheduled, so the same code
+ * issued them the other way round and the history no longer replayed (TMPRL1100): every replay — a
+ * restarted worker, a workflow evicted from the cache — failed its workflow task for ever. Local
+ * activities now run one at a time (SERIAL_LOCAL_ACTIVITIES_PATCH), so a slow one holds back the
+ * next instead of finishing after it.
  */
 describe('notificationWorkflow with its local activities finishing out of order', () => {
   let env: TestWorkflowEnvironment;
@@ -25,11 +23,13 @@ describe('notificationWorkflow with its local activities finishing out of order'
   });
   afterAll(() => env?.teardown());
 
-  it('cannot replay the history it recorded (the known bug)', async () => {
+  it('replays the history it recorded when one local activity is slow', async () => {
     const calls: ActivityCall[] = [];
+    let triageTaskAskedForMeanwhile: boolean | undefined;
     const { worker, taskQueue } = await fakeActivityWorker(env, calls, {
       draftLetter: async () => {
         await new Promise((r) => setTimeout(r, 300));
+        triageTaskAskedForMeanwhile = calls.some((c) => c.name === 'createTask');
         return { id: 'letter-1' };
       },
     });
@@ -54,8 +54,9 @@ describe('notificationWorkflow with its local activities finishing out of order'
         await new Promise((r) => setTimeout(r, 100));
       }
     });
-    await expect(Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions }, history, workflowId)).rejects.toThrow(
-      /Nondeterminism error: UpsertWorkflowSearchAttributesMachine does not handle HistoryEvent\(id: \d+, TimerStarted\)/,
-    );
+    await Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions }, history, workflowId);
+    // The slow draft held the triage's task back: they ran in the order they were asked for.
+    expect(triageTaskAskedForMeanwhile).toBe(false);
+    expect(calls.filter((c) => c.name === 'createTask')).toHaveLength(2);
   });
 });

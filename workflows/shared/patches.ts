@@ -11,3 +11,10 @@ export const CASE_ORCHESTRATION_PATCH = 'case-orchestration';
 
 /** Processes record where they are on their map: a query, `ProcessStep` and the read model (issue 11). */
 export const PROCESS_STEPS_PATCH = 'process-steps';
+
+/**
+ * A workflow's local activities run one at a time, in the order they were asked for (issue 14):
+ * run side by side, they could finish in another order than they started, and the SDK resolves
+ * them in starting order on replay, so the history no longer replayed (found by the fault suite).
+ */
+export const SERIAL_LOCAL_ACTIVITIES_PATCH = 'serial-local-activities';
