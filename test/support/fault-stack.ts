@@ -53,93 +53,106 @@ export async function startFaultStack(): Promise<FaultStack> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'sagsflow-faults-'));
   chmodSync(dir, 0o755); // the embedded postgres runs as the `postgres` user when we are root
-  const ports = { temporal: await freePort(), postgres: await freePort(), smtp: await freePort(), api: await freePort() };
-  const log = (message: string) => supervisorLog.push(message);
   const supervisorLog: string[] = [];
-
-  // The same port and data on every start: a restart is the same server coming back.
-  const temporalOptions = { port: ports.temporal, dbFilename: join(dir, 'temporal.db') };
-  let temporal: RunningDevServer | undefined = await startTemporalDevServer(temporalOptions);
-  let postgres: ChildProcess | undefined = await startPostgres(join(dir, 'postgres'), ports.postgres);
   const mail: SunkMail[] = [];
-  const sink = async () => {
-    const started = await startSmtpSink({ port: ports.smtp });
-    started.events.on('mail', (message: SunkMail) => mail.push(message));
-    return started;
-  };
-  let smtp: RunningSmtpSink | undefined = await sink();
-
-  const databaseUrl = await createDatabase(`postgres://sagsflow:sagsflow@127.0.0.1:${ports.postgres}`, 'sagsflow');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    PORT: String(ports.api),
-    PUBLIC_URL: `http://127.0.0.1:${ports.api}`,
-    DATABASE_URL: databaseUrl,
-    TEMPORAL_ADDRESS: temporal.address,
-    TEMPORAL_WORKFLOW_BUNDLE: join(DIST, 'workflow-bundle.js'),
-    TEMPORAL_PAYLOAD_KEYS: newPayloadKey('faults1'),
-    SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
-    // The load is many users' worth from one address and one user; rate limits have their own test.
-    RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
-    RATE_LIMIT_INTAKE_PER_MINUTE: '100000',
-  };
-  await promisify(execFile)(process.execPath, [join(DIST, 'tools/prepare.js')], { env });
-
   const output = openSync(join(dir, 'apps.log'), 'a');
-  const apps = (['worker', 'api'] as const).map(
-    (name) => new SupervisedApp({ name, command: process.execPath, args: [join(DIST, 'apps', name, 'src', 'main.js')], env, log, output }),
-  );
-  apps.forEach((app) => app.start());
-  const [worker] = apps;
-  await untilHealthy(`http://127.0.0.1:${ports.api}/health`);
-
-  const db = new Pool({ connectionString: databaseUrl, max: 4 });
-  db.on('error', () => undefined); // idle connections die with PostgreSQL on purpose
-  const connection = await Connection.connect({ address: temporal.address });
-  return {
-    url: (path) => `http://127.0.0.1:${ports.api}${path}`,
-    db,
-    temporal: connection,
-    namespace: 'default',
-    mail,
-    get workerPid() {
-      return worker.pid;
-    },
-    supervisorLog,
-    failedWorkflowTasks: () =>
-      [...readFileSync(join(dir, 'apps.log'), 'utf8').matchAll(/Failing workflow task .*?message: "([^"]*)"/g)].map((m) => m[1]),
-    async stopTemporal() {
-      await temporal?.stop();
-      temporal = undefined;
-    },
-    async startTemporal() {
-      temporal = await startTemporalDevServer(temporalOptions);
-    },
-    async stopPostgres() {
-      await stopProcess(postgres);
-      postgres = undefined;
-    },
-    async startPostgres() {
-      postgres = await startPostgres(join(dir, 'postgres'), ports.postgres);
-    },
-    async stopSmtp() {
-      await smtp?.stop(0);
-      smtp = undefined;
-    },
-    async startSmtp() {
-      smtp = await sink();
-    },
-    async close() {
-      await Promise.all(apps.map((app) => app.stop(10_000)));
-      closeSync(output);
-      await db.end();
-      await connection.close();
-      await Promise.all([temporal?.stop(), stopProcess(postgres), smtp?.stop(0)]);
-      rmSync(dir, { recursive: true, force: true });
-    },
+  // What is running now; a server that is stopped on purpose is undefined until it starts again.
+  const running: { temporal?: RunningDevServer; postgres?: ChildProcess; smtp?: RunningSmtpSink; apps: SupervisedApp[]; db?: Pool; connection?: Connection } = { apps: [] };
+  const stopAll = async () => {
+    await Promise.all(running.apps.map((app) => app.stop(10_000)));
+    await running.db?.end();
+    await running.connection?.close();
+    await Promise.all([running.temporal?.stop(), stopProcess(running.postgres), running.smtp?.stop(0)]);
+    closeSync(output);
+    rmSync(dir, { recursive: true, force: true });
   };
+
+  try {
+    // Each port is taken just before its server starts (the Temporal dev server takes more ports of
+    // its own), and kept: a restart is the same server coming back, on the same data.
+    const temporalOptions = { port: await freePort(), dbFilename: join(dir, 'temporal.db') };
+    running.temporal = await startTemporalDevServer(temporalOptions);
+    const postgresArgs = [join(dir, 'postgres'), await freePort()] as const;
+    running.postgres = await startPostgres(...postgresArgs);
+    const smtpPort = await freePort();
+    const sink = async () => {
+      const started = await startSmtpSink({ port: smtpPort });
+      started.events.on('mail', (message: SunkMail) => mail.push(message));
+      return started;
+    };
+    running.smtp = await sink();
+
+    const databaseUrl = await createDatabase(`postgres://sagsflow:sagsflow@127.0.0.1:${postgresArgs[1]}`, 'sagsflow');
+    const apiPort = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      PORT: String(apiPort),
+      PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: running.temporal.address,
+      TEMPORAL_WORKFLOW_BUNDLE: join(DIST, 'workflow-bundle.js'),
+      TEMPORAL_PAYLOAD_KEYS: newPayloadKey('faults1'),
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      // The load is many users' worth from one address and one user; rate limits have their own test.
+      RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+      RATE_LIMIT_INTAKE_PER_MINUTE: '100000',
+    };
+    await promisify(execFile)(process.execPath, [join(DIST, 'tools/prepare.js')], { env });
+
+    const log = (message: string) => supervisorLog.push(message);
+    running.apps = (['worker', 'api'] as const).map(
+      (name) => new SupervisedApp({ name, command: process.execPath, args: [join(DIST, 'apps', name, 'src', 'main.js')], env, log, output }),
+    );
+    running.apps.forEach((app) => app.start());
+    const [worker] = running.apps;
+    const url = (path: string) => `http://127.0.0.1:${apiPort}${path}`;
+    await untilHealthy(url('/health'));
+
+    running.db = new Pool({ connectionString: databaseUrl, max: 4 });
+    running.db.on('error', () => undefined); // idle connections die with PostgreSQL on purpose
+    running.connection = await Connection.connect({ address: running.temporal.address });
+    return {
+      url,
+      db: running.db,
+      temporal: running.connection,
+      namespace: 'default',
+      mail,
+      get workerPid() {
+        return worker.pid;
+      },
+      supervisorLog,
+      failedWorkflowTasks: () =>
+        [...readFileSync(join(dir, 'apps.log'), 'utf8').matchAll(/Failing workflow task .*?message: "([^"]*)"/g)].map((m) => m[1]),
+      async stopTemporal() {
+        await running.temporal?.stop();
+        running.temporal = undefined;
+      },
+      async startTemporal() {
+        running.temporal = await startTemporalDevServer(temporalOptions);
+      },
+      async stopPostgres() {
+        await stopProcess(running.postgres);
+        running.postgres = undefined;
+      },
+      async startPostgres() {
+        running.postgres = await startPostgres(...postgresArgs);
+      },
+      async stopSmtp() {
+        await running.smtp?.stop(0);
+        running.smtp = undefined;
+      },
+      async startSmtp() {
+        running.smtp = await sink();
+      },
+      close: stopAll,
+    };
+  } catch (error) {
+    // Nothing of a stack that did not come up is left running.
+    await stopAll();
+    throw error;
+  }
 }
 
 /** The embedded PostgreSQL as a process of its own (tools/stack/postgres-server.ts), on the same data and port every time. */
