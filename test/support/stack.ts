@@ -193,9 +193,21 @@ export async function openSuite(users: string[], overrides: Parameters<typeof cr
       patch: (path, body = {}) => request(api.getHttpServer()).patch(path).auth(tokens[user], { type: 'bearer' }).send(body),
     }),
     async close() {
-      await api.close();
-      await worker.stop();
+      await settledWithin('the API', api.close());
+      await settledWithin('the worker', worker.stop());
       await stack.close();
     },
   };
+}
+
+/**
+ * Waits for an app to shut down, at most 30 s. One that takes longer is reported, not waited for
+ * for ever, so the suite still releases its database, Temporal connection and SMTP sink, and
+ * jest can end.
+ */
+async function settledWithin(what: string, closing: Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), 30_000)));
+  const outcome = await Promise.race([closing.then(() => 'closed' as const), late]).finally(() => clearTimeout(timer));
+  if (outcome === 'late') console.error(`[suite] ${what} did not shut down within 30 s`);
 }

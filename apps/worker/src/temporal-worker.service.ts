@@ -37,6 +37,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       dataConverter: dataConverterFor(this.config),
       ...workerSizing(this.config),
       ...workflowSource,
+      // A shutdown that cannot drain (an activity that never returns) ends anyway: npm start and
+      // container runtimes kill a worker that takes longer.
+      shutdownForceTime: '20 seconds',
     });
     this.running = this.worker.run();
     this.logger.log(`Polling task queue ${this.config.TEMPORAL_TASK_QUEUE} on ${this.config.TEMPORAL_ADDRESS}`);
