@@ -54,6 +54,10 @@ export interface InboxQuery {
   pageSize: number;
 }
 
+/** SQL: whether the agency (a query parameter) has open work on the case aliased `cases` (canSeeCase's `hasOpenWork`). */
+const openWorkOn = (cases: string, agency: string) =>
+  `EXISTS (SELECT 1 FROM tasks o WHERE o.case_id = ${cases}.id AND o.agency = ${agency} AND o.status = 'open')`;
+
 @Injectable()
 export class TaskRepository {
   constructor(
@@ -86,7 +90,7 @@ export class TaskRepository {
   async caseSharedWith(caseId: string, agency: Agency): Promise<boolean> {
     const [row]: { owner_agency: Agency; open_work: boolean }[] = await this.tasks.query(
       `SELECT c.owner_agency,
-              EXISTS (SELECT 1 FROM tasks t WHERE t.case_id = c.id AND t.agency = $2 AND t.status = 'open') AS open_work
+              ${openWorkOn('c', '$2')} AS open_work
          FROM cases c WHERE c.id = $1`,
       [caseId, agency],
     );
@@ -117,7 +121,7 @@ export class TaskRepository {
     if (query.status !== 'open' && !CASE_WIDE_AGENCIES.includes(query.user.agency)) {
       qb.andWhere(
         `EXISTS (SELECT 1 FROM cases c WHERE c.id = t.case_id AND (c.owner_agency = :agency
-           OR EXISTS (SELECT 1 FROM tasks o WHERE o.case_id = c.id AND o.agency = :agency AND o.status = 'open')))`,
+           OR ${openWorkOn('c', ':agency')}))`,
         { agency: query.user.agency },
       );
     }
