@@ -11,3 +11,5 @@ export * from './working-days';
 export * from './notification';
 export * from './ownership';
 export * from './process-map';
+export * from './investigation';
+export * from './measure';

@@ -162,6 +162,12 @@ export interface PolicyOwnDeadlines {
   reassessment: Duration;
   /** A contribution asked of another agency (involvement, *inddragelse*), within this many working days of the request, by the end of the day. */
   involvementWorkingDays: number;
+  /** The steps of an investigation (conversations, network, statements), from its start; never later than its conclusion. */
+  investigationSteps: Duration;
+  /** The preliminary assessment (*foreløbig vurdering*, BL §20 stk. 3) of an investigation past its deadline, from the deadline. */
+  preliminaryAssessment: Duration;
+  /** While an investigation is past its deadline, its lead is alerted again after each such interval. */
+  overdueInvestigationAlert: Duration;
 }
 
 /** Casework methods a municipality has adopted (see DOMAIN.md, "Child welfare investigation"). */
@@ -254,6 +260,9 @@ const PRODUCT_OWN_DEADLINES: Readonly<PolicyOwnDeadlines> = {
   acuteAction: { hours: 2 },
   reassessment: { days: 14 },
   involvementWorkingDays: 10,
+  investigationSteps: { months: 3 },
+  preliminaryAssessment: { days: 14 },
+  overdueInvestigationAlert: { weeks: 2 },
 };
 const OWN_WORKING_DAY_COUNTS: readonly string[] = [
   'handoverWorkingDays',
@@ -419,15 +428,17 @@ function frozenCopy<T>(value: T): T {
  * When a measure's next follow-up (*opfølgning*) is due (BL §95). The first: the policy's first
  * follow-up after the decision, or when an investigation still running at the decision ends, if
  * that is sooner; one that had ended by the decision does not count. Each later one: the
- * municipality's cadence after the previous follow-up was held (`previousFollowUpAt`).
+ * cadence after the previous follow-up was held (`previousFollowUpAt`).
  */
 export function followUpDueAt(
   policy: Policy,
   measure: MeasureKind,
   dates: { decidedAt: Date; investigationEndsAt?: Date; previousFollowUpAt?: Date },
+  /** The cadence decided at the first follow-up (see `cadenceProblem`); the profile's when none was. */
+  cadence: Duration = policy.followUpCadence[measure].interval,
 ): Date {
   const { decidedAt, investigationEndsAt: ends, previousFollowUpAt: previous } = dates;
-  if (previous) return addDuration(previous, policy.followUpCadence[measure].interval);
+  if (previous) return addDuration(previous, cadence);
   const first = addDuration(decidedAt, measure === 'preventive' ? policy.deadlines.preventiveFirstFollowUp : policy.deadlines.placementFirstFollowUp);
   return ends && ends.getTime() > decidedAt.getTime() && ends.getTime() < first.getTime() ? ends : first;
 }

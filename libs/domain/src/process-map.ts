@@ -1,4 +1,6 @@
 import type { Agency } from './agency';
+import { INVESTIGATION_MAP } from './investigation';
+import { MEASURE_MAP } from './measure';
 import type { ProcessKind } from './process';
 import type { TaskKind } from './task-kind';
 
@@ -292,5 +294,7 @@ export const CASE_MAP: ProcessMap = {
 /** Every process's map, by kind; a process without one has not been built yet. */
 export const PROCESS_MAPS: Partial<Record<ProcessKind, ProcessMap>> = {
   notification: NOTIFICATION_MAP,
+  investigation: INVESTIGATION_MAP,
+  'preventive-measure': MEASURE_MAP,
   case: CASE_MAP,
 };

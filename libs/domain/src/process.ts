@@ -1,5 +1,5 @@
 /** The durable processes the product runs, one workflow type each. */
-export const PROCESS_KINDS = ['notification', 'investigation', 'placement', 'transition', 'advisory', 'case'] as const;
+export const PROCESS_KINDS = ['notification', 'investigation', 'preventive-measure', 'placement', 'transition', 'advisory', 'case'] as const;
 export type ProcessKind = (typeof PROCESS_KINDS)[number];
 
 /** Who reported a concern (underretning). Professionals get a receipt and feedback by law. */

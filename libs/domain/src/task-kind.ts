@@ -57,6 +57,69 @@ export const TASK_KINDS = {
     titleDa: 'Bidrag til sag',
     agency: 'PPR',
   },
+  // The investigation's steps (børnefaglig undersøgelse, BL §§20–22)
+  'investigation-child-conversation': {
+    title: 'Hold the investigation’s conversation with the child',
+    titleDa: 'Børnesamtale i undersøgelsen',
+    agency: 'AUTHORITY',
+  },
+  'parent-involvement': {
+    title: 'Involve the parents (and a young person aged 15+)',
+    titleDa: 'Inddragelse af forældre og den unge',
+    agency: 'AUTHORITY',
+  },
+  'network-mapping': {
+    title: 'Map the network and offer a family group conference',
+    titleDa: 'Netværkskortlægning og familierådslagning',
+    agency: 'AUTHORITY',
+  },
+  'professional-statements': {
+    title: 'Gather statements from professionals',
+    titleDa: 'Udtalelser fra fagpersoner',
+    agency: 'AUTHORITY',
+  },
+  'siblings-considered': {
+    title: 'Consider the siblings (BL §21)',
+    titleDa: 'Søskende overvejet',
+    agency: 'AUTHORITY',
+  },
+  'health-examination': {
+    title: 'Have the child’s health examined',
+    titleDa: 'Helbredsundersøgelse',
+    agency: 'AUTHORITY',
+  },
+  'preliminary-assessment': {
+    title: 'Make a preliminary assessment (investigation past its deadline)',
+    titleDa: 'Foreløbig vurdering',
+    agency: 'AUTHORITY',
+  },
+  'investigation-conclusion': {
+    title: 'Conclude the investigation',
+    titleDa: 'Konklusion på undersøgelsen',
+    agency: 'AUTHORITY',
+  },
+  /** Until the placement process exists, the authority prepares a placement by hand. */
+  'placement-preparation': {
+    title: 'Prepare the placement',
+    titleDa: 'Forbered anbringelse',
+    agency: 'AUTHORITY',
+  },
+  'send-outcome': {
+    title: 'Tell the notifier whether the investigation led to support',
+    titleDa: 'Send besked om undersøgelsens udfald til underretter',
+    agency: 'RECEPTION',
+  },
+  // The preventive measure (forebyggende foranstaltning, BL §32) and its follow-up (BL §95)
+  'child-plan': {
+    title: 'Make the child’s plan (BL §91)',
+    titleDa: 'Barnets plan',
+    agency: 'AUTHORITY',
+  },
+  'measure-follow-up': {
+    title: 'Follow up on the measure (BL §95)',
+    titleDa: 'Opfølgning på foranstaltningen',
+    agency: 'AUTHORITY',
+  },
 } as const satisfies Record<string, TaskKindSpec>;
 
 export type TaskKind = keyof typeof TASK_KINDS;

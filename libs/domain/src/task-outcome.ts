@@ -1,4 +1,6 @@
 import { z } from 'zod/v4';
+import { SIGNS_OF_SAFETY } from './investigation';
+import { FOLLOW_UP_DECISIONS, MEASURE_TYPES } from './measure';
 import { TRIAGE_DECISIONS } from './notification';
 import type { TaskKind } from './task-kind';
 
@@ -32,6 +34,21 @@ function isCalendarDay(value: string): boolean {
 
 const heldOn = isoDate().describe('The day the conversation was held');
 const parentSuspected = 'Is a parent the suspected abuser?';
+const measureType = z.enum(MEASURE_TYPES);
+
+/** The investigation's conclusion: the Signs of Safety answers are optional here, required by policy (`conclusionProblem`). */
+const conclusionFields = {
+  conclusion: text().describe('The reasoned conclusion'),
+  ...Object.fromEntries(SIGNS_OF_SAFETY.map(([field, question]) => [field, text().optional().describe(`Signs of Safety: ${question}`)])),
+};
+
+/** Every follow-up gives a reason; the first also decides the cadence of the next ones (`followUpProblem`). */
+const followUpFields = {
+  reason: text().describe('Why, reviewed against the indsatstrappe'),
+  cadenceInterval: z.int().positive().optional().describe('First follow-up: the next ones every … (a number)'),
+  cadenceUnit: z.enum(['weeks', 'months']).optional().describe('First follow-up: … weeks or months'),
+  cadenceJustification: text().optional().describe('First follow-up: why this cadence (BL §95)'),
+};
 
 /**
  * What completing each kind of task records. Objects are loose: fields a kind does not name are
@@ -65,6 +82,55 @@ const OUTCOME_SCHEMAS = {
   'acute-action': z.looseObject({ action: text().describe('What was done') }),
   reassessment: z.looseObject({ conclusion: text().describe('The fresh-eyes conclusion (BL §137 stk. 1)') }),
   contribution: z.looseObject({ summary: text().describe('The contribution, e.g. PPR’s psychological-educational assessment') }),
+  'investigation-child-conversation': z.looseObject({
+    heldOn,
+    place: text().describe('Where the conversation was held'),
+    present: text().describe('Who was present'),
+    childView: text().describe('The child’s own view'),
+  }),
+  'parent-involvement': z.looseObject({
+    heldOn: isoDate().describe('The day the parents were involved'),
+    parentsView: text().describe('The parents’ view'),
+    youngPersonView: text().optional().describe('The young person’s own view (required from age 15)'),
+  }),
+  'network-mapping': z.discriminatedUnion('familyGroupConferenceOffered', [
+    z.looseObject({ network: text().describe('Who is around the child'), familyGroupConferenceOffered: z.literal(false).describe('Was a family group conference offered?') }),
+    z.looseObject({
+      network: text().describe('Who is around the child'),
+      familyGroupConferenceOffered: z.literal(true).describe('Was a family group conference offered?'),
+      familyAnswer: z.enum(['accepted', 'declined']).describe('The family’s answer'),
+    }),
+  ]),
+  'professional-statements': z.looseObject({
+    summary: text().describe('What the professionals who know the child say'),
+    schoolingNeeds: z.boolean().describe('Schooling needs: PPR is asked for an assessment (BL §22 stk. 4)'),
+    healthExaminationNeeded: z.boolean().describe('A health examination is needed'),
+  }),
+  'siblings-considered': z.looseObject({ consideration: text().describe('The siblings and what the investigation means for them (BL §21)') }),
+  'health-examination': z.looseObject({ summary: text().describe('The examination’s findings') }),
+  'preliminary-assessment': z.looseObject({ assessment: text().describe('The preliminary assessment (BL §20 stk. 3)') }),
+  'investigation-conclusion': z.discriminatedUnion('decision', [
+    z.looseObject({ decision: z.literal('no-support').describe('What the investigation concludes'), ...conclusionFields }),
+    z.looseObject({
+      decision: z.literal('preventive-measure').describe('What the investigation concludes'),
+      ...conclusionFields,
+      measureType: measureType.describe('The preventive measure (BL §32)'),
+      goal: text().describe('The measure’s goal'),
+    }),
+    z.looseObject({ decision: z.literal('placement').describe('What the investigation concludes'), ...conclusionFields }),
+  ]),
+  'placement-preparation': z.looseObject({ summary: text().describe('What was prepared') }),
+  'send-outcome': z.looseObject({}),
+  'child-plan': z.looseObject({
+    goals: text().describe('The plan’s goals'),
+    childParticipation: text().optional().describe('How the child took part (required from age 4)'),
+  }),
+  'measure-follow-up': z.discriminatedUnion('decision', [
+    z.looseObject({ decision: z.literal('continue').describe('The review on the indsatstrappe'), ...followUpFields }),
+    z.looseObject({ decision: z.literal('step-down').describe('The review on the indsatstrappe'), ...followUpFields, measureType: measureType.describe('The new, less intrusive measure') }),
+    z.looseObject({ decision: z.literal('step-up').describe('The review on the indsatstrappe'), ...followUpFields, measureType: measureType.describe('The new, more intrusive measure') }),
+    z.looseObject({ decision: z.literal('end').describe('The review on the indsatstrappe'), ...followUpFields }),
+  ]),
 } satisfies Record<TaskKind, z.ZodType>;
 
 /** The kind's outcome as JSON Schema (draft 2020-12), for forms. */

@@ -1,6 +1,5 @@
 import Holidays from 'date-holidays';
 import {
-  addCalendarMonths,
   addWorkingDays,
   copenhagenDate,
   copenhagenInstant,
@@ -8,7 +7,6 @@ import {
   daysOffIn,
   easterSunday,
   endOfDayCopenhagen,
-  investigationDueAt,
   isWorkingDay,
   receiptDueAt,
 } from './working-days';
@@ -239,47 +237,5 @@ describe('receiptDueAt (6 working days, SEL §155 b stk. 1)', () => {
   it('takes a tighter count from a policy', () => {
     // Mon 2025-03-03 + 3 → Thu 03-06
     expect(receiptDueAt(new Date('2025-03-03T09:00:00Z'), 3).toISOString()).toBe('2025-03-06T22:59:59.999Z');
-  });
-});
-
-describe('addCalendarMonths', () => {
-  it.each([
-    ['2026-01-15', 4, '2026-05-15'],
-    ['2026-01-31', 4, '2026-05-31'],
-    ['2026-10-31', 4, '2027-02-28'], // February has 28 days in 2027
-    ['2027-10-31', 4, '2028-02-29'], // and 29 in the leap year 2028
-    ['2026-08-31', 4, '2026-12-31'],
-    ['2026-09-30', 4, '2027-01-30'],
-    ['2026-11-30', 4, '2027-03-30'], // across the turn of the year
-    ['2026-03-31', 0, '2026-03-31'],
-  ])('%s + %i months → %s', (date, months, expected) => {
-    expect(addCalendarMonths(date, months)).toBe(expected);
-  });
-
-  it('refuses a negative or fractional count', () => {
-    expect(() => addCalendarMonths('2026-01-31', -1)).toThrow(RangeError);
-    expect(() => addCalendarMonths('2026-01-31', 1.5)).toThrow(RangeError);
-  });
-});
-
-describe('investigationDueAt (4 months, BL §20 stk. 3)', () => {
-  it.each([
-    // Aware 31 January (CET); 31 May is in summer time: 23:59:59.999 CEST = 21:59:59.999Z
-    ['near a month end, into summer time', '2026-01-31T09:00:00Z', '2026-05-31T21:59:59.999Z'],
-    // Aware 31 October 2026 (CET: the clocks went back on 25 October); February 2027 has 28 days
-    ['at a month end, into a shorter month', '2026-10-31T11:00:00Z', '2027-02-28T22:59:59.999Z'],
-    ['at a month end, into a leap February', '2027-10-31T11:00:00Z', '2028-02-29T22:59:59.999Z'],
-    // Aware in summer time (CEST), due in winter time (CET): 23:59:59.999 CET = 22:59:59.999Z
-    ['across the clocks going back', '2026-07-10T08:00:00Z', '2026-11-10T22:59:59.999Z'],
-    // Aware on the day the clocks go forward (Sun 2026-03-29), at 01:30 CET = 00:30Z
-    ['on the day the clocks go forward', '2026-03-29T00:30:00Z', '2026-07-29T21:59:59.999Z'],
-    // 23:30Z on 30 November is 00:30 on 1 December in Copenhagen: counted from 1 December
-    ['just after midnight Copenhagen time on the last day of a month (UTC)', '2026-11-30T23:30:00Z', '2027-04-01T21:59:59.999Z'],
-  ])('%s: aware %s → due %s', (_label, aware, due) => {
-    expect(investigationDueAt(new Date(aware)).toISOString()).toBe(due);
-  });
-
-  it('takes a stricter count from a policy', () => {
-    expect(investigationDueAt(new Date('2026-01-31T09:00:00Z'), 3).toISOString()).toBe('2026-04-30T21:59:59.999Z');
   });
 });

@@ -60,18 +60,6 @@ function addCalendarDays(date: string, days: number): string {
   return toIsoDate(new Date(Date.UTC(year, month - 1, day) + days * DAY_MS));
 }
 
-/**
- * The calendar date `months` months after `date`: the same day of the month, or the month's last
- * day when it has fewer (2026-10-31 + 4 → 2027-02-28; 2027-10-31 + 4 → 2028-02-29).
- */
-export function addCalendarMonths(date: string, months: number): string {
-  if (!Number.isInteger(months) || months < 0) throw new RangeError(`months must be a whole number ≥ 0, got ${months}`);
-  const { year, month, day } = parseIsoDate(date);
-  // Day 0 of the month after the target is the target's last day.
-  const lastDay = new Date(Date.UTC(year, month - 1 + months + 1, 0)).getUTCDate();
-  return toIsoDate(new Date(Date.UTC(year, month - 1 + months, Math.min(day, lastDay))));
-}
-
 /** Easter Sunday (Gregorian, the anonymous "Meeus/Jones/Butcher" algorithm). */
 export function easterSunday(year: number): string {
   const a = year % 19;
@@ -216,16 +204,4 @@ export function addWorkingDays(from: Date, days: number): string {
  */
 export function receiptDueAt(receivedAt: Date, workingDays: number = RECEIPT_DEADLINE_WORKING_DAYS): Date {
   return endOfDayCopenhagen(addWorkingDays(receivedAt, workingDays));
-}
-
-/** Months the law gives a child welfare investigation (børnefaglig undersøgelse), BL §20 stk. 3. */
-export const INVESTIGATION_DEADLINE_MONTHS = 4;
-
-/**
- * When an investigation must be concluded: the end of the day `months` calendar months after the
- * Copenhagen date on which the municipality became aware that the child may need support (BL §20
- * stk. 3). `months` lets a profile tighten it.
- */
-export function investigationDueAt(awareSince: Date, months: number = INVESTIGATION_DEADLINE_MONTHS): Date {
-  return endOfDayCopenhagen(addCalendarMonths(copenhagenDate(awareSince), months));
 }

@@ -169,6 +169,22 @@ export const handoverSettledSignal = defineSignal<[HandoverResult]>('handoverSet
 /** Asks another agency for a contribution without handing the case over. */
 export const involveAgencyUpdate = defineUpdate<{ taskId: string }, [InvolvementRequest]>('involveAgency');
 
+/** A process asks another agency for a contribution (BL §22 stk. 4: PPR); answered by `involvementSettledSignal` to `replyTo`. */
+export const involvementRequestedSignal = defineSignal<[InvolvementRequest & { replyTo: string }]>('involvementRequested');
+
+/** The case workflow's answer: the agency contributed (with the task's completion), or the request was refused. */
+export interface InvolvementResult {
+  requestId: string;
+  status: 'contributed' | 'refused';
+  taskId?: string;
+  /** Who contributed, and when (ISO-8601). */
+  by?: string;
+  at?: string;
+  /** Why it was refused (the agency owns the case, or is not one that works in cases). */
+  reason?: string;
+}
+export const involvementSettledSignal = defineSignal<[InvolvementResult]>('involvementSettled');
+
 /** A lead sets the tovholder (`username`), or asks for one by caseload (`username` omitted). */
 export const setTovholderUpdate = defineUpdate<Tovholder | null, [{ username?: string; by: string }]>('setTovholder');
 /** A person left (deactivated): every case they are tovholder of gets a new one. */

@@ -1,5 +1,7 @@
 export * from './case';
 export * from './notification';
+export * from './investigation';
+export * from './measure';
 export * from './search-attributes';
 export * from './task-queues';
 export * from './tasks';
