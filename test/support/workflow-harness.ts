@@ -53,7 +53,18 @@ export function recordingActivities(env: TestWorkflowEnvironment, calls: Activit
     pickFreshCaseworker: record('pickFreshCaseworker', () => ({ username: 'caseworker3' })),
     alertLeads: record('alertLeads'),
     alertUser: record('alertUser'),
+    openInvestigation: record('openInvestigation', () => opened('investigation')),
+    recordInvestigation: record('recordInvestigation'),
+    openMeasure: record('openMeasure', () => opened('measure')),
+    recordMeasureProgress: record('recordMeasureProgress'),
+    closeCaseIfIdle: record('closeCaseIfIdle', () => ({ closed: true })),
   };
+}
+
+/** What opening a process answers: a new one, with its workflow id. */
+function opened(kind: 'investigation' | 'measure') {
+  const id = randomUUID();
+  return { id, workflowId: `${kind}-${id}`, existing: false };
 }
 
 /**
