@@ -1,3 +1,4 @@
+import type { InvestigationDecision } from '@sagsflow/domain';
 import type { NotificationEntity } from '@sagsflow/persistence';
 
 const danishDate = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'long' });
@@ -8,6 +9,12 @@ const DECISION_TEXT: Record<string, string> = {
   'advisory-team': 'Familien er med samtykke henvist til kommunens rådgivende team.',
   investigation: 'Underretningen har givet anledning til en børnefaglig undersøgelse.',
   acute: 'Underretningen har givet anledning til akut handling og en børnefaglig undersøgelse.',
+};
+
+const OUTCOME_TEXT: Record<InvestigationDecision, string> = {
+  'no-support': 'Undersøgelsen har ikke ført til støtte.',
+  'preventive-measure': 'Undersøgelsen har ført til en forebyggende foranstaltning.',
+  placement: 'Undersøgelsen har ført til en anbringelse uden for hjemmet.',
 };
 
 /** The receipt to a professional notifier (SEL §155 b stk. 1), in Danish. */
@@ -27,5 +34,18 @@ export function feedbackLetter(notification: NotificationEntity, decision: strin
     '',
     `Tilbagemelding på din underretning af ${danishDate.format(notification.receivedAt)}:`,
     DECISION_TEXT[decision] ?? 'Underretningen er vurderet.',
+  ].join('\n');
+}
+
+/**
+ * The second letter to a professional notifier whose notification led to an investigation: whether
+ * the investigation led to support (SEL §155 b stk. 2). It says what kind, nothing of its content.
+ */
+export function outcomeLetter(notification: NotificationEntity, decision: InvestigationDecision): string {
+  return [
+    `Kære ${notification.notifier?.name ?? 'underretter'}`,
+    '',
+    `Din underretning af ${danishDate.format(notification.receivedAt)} førte til en børnefaglig undersøgelse, som nu er afsluttet.`,
+    OUTCOME_TEXT[decision],
   ].join('\n');
 }

@@ -23,7 +23,11 @@ export type AlertType =
   /** An agency asked to contribute (inddragelse) has done so; for whoever asked; `data`: `{ agency }`. */
   | 'contribution.received'
   /** An agency asked to contribute has not done so in time; for the owner's lead; `data`: `{ agency }`. */
-  | 'contribution.overdue';
+  | 'contribution.overdue'
+  /** An investigation passed its deadline without a conclusion (BL §20 stk. 3); for the leads, again on the policy's cadence; `data`: `{ dueAt }`. */
+  | 'investigation.overdue'
+  /** An investigation past its deadline needs a preliminary assessment (foreløbig vurdering); `data`: `{ dueAt }` (the assessment's). */
+  | 'investigation.preliminary-assessment';
 
 /**
  * Something a coordinator must be told (a task for them, a reminder, an escalation). We say

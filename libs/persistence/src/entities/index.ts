@@ -3,6 +3,7 @@ import { AuditEntryEntity } from './audit-entry.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { CaseEntity } from './case.entity';
 import { ChildEntity } from './child.entity';
+import { InvestigationEntity } from './investigation.entity';
 import { LetterEntity } from './letter.entity';
 import { MeasureEntity } from './measure.entity';
 import { NotificationEntity } from './notification.entity';
@@ -19,6 +20,7 @@ export * from './audit-entry.entity';
 export * from './case-event.entity';
 export * from './case.entity';
 export * from './child.entity';
+export * from './investigation.entity';
 export * from './letter.entity';
 export * from './measure.entity';
 export * from './notification.entity';
@@ -38,6 +40,7 @@ export const ENTITIES = [
   CaseEntity,
   CaseEventEntity,
   ChildEntity,
+  InvestigationEntity,
   LetterEntity,
   MeasureEntity,
   NotificationEntity,

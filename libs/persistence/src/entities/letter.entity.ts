@@ -1,8 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export type LetterKind = 'receipt' | 'feedback';
+/** `outcome`: whether the investigation a notification led to ended in support (SEL §155 b stk. 2). */
+export type LetterKind = 'receipt' | 'feedback' | 'outcome';
 
-/** A letter to a professional notifier (receipt, feedback), recorded when due and when sent. */
+/** A letter to a professional notifier (receipt, feedback, outcome), recorded when due and when sent. */
 @Entity({ name: 'letters' })
 export class LetterEntity {
   @PrimaryColumn('uuid')

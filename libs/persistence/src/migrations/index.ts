@@ -9,6 +9,7 @@ import { ProcessPositions1764500000000 } from './1764500000000-process-positions
 import { AlertReadState1764600000000 } from './1764600000000-alert-read-state';
 import { ProcessOutbox1764700000000 } from './1764700000000-process-outbox';
 import { UserIdentities1764800000000 } from './1764800000000-user-identities';
+import { InvestigationsMeasures1764900000000 } from './1764900000000-investigations-measures';
 
 /** In order of application. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AlertReadState1764600000000,
   ProcessOutbox1764700000000,
   UserIdentities1764800000000,
+  InvestigationsMeasures1764900000000,
 ];
