@@ -28,7 +28,7 @@ describe('audit log', () => {
     await as('reception1').post(`/api/tasks/${taskId}/claim`).expect(200);
     await as('reception1').post(`/api/tasks/${taskId}/release`).expect(200);
     await as('reception1').post(`/api/tasks/${taskId}/complete`, { outcome: { decision: 'investigation' } }).expect(200);
-    await as('caseworker1').post(`/api/cases/${created.caseId}/measures`, { kind: 'preventive' }).expect(200);
+    await as('caseworker1').post(`/api/cases/${created.caseId}/measures`, { type: 'mentor', goal: 'Fremmøde i skolen', startsOn: '2026-12-01' }).expect(201);
     await as('caseworker1').get(`/api/cases/${created.caseId}`).set('X-Purpose', '<script>not a purpose</script>').expect(200);
 
     const res = await as('admin1').get(`/api/audit?caseId=${created.caseId}`).expect(200);
@@ -78,12 +78,13 @@ describe('audit log', () => {
       CREATE FUNCTION refuse_change_entries() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.action IN ('change', 'create') THEN RAISE EXCEPTION 'injected fault'; END IF; RETURN NEW; END $$;
       CREATE TRIGGER refuse_change_entries BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_change_entries();`);
-    const notifications = async () => (await suite.stack.db.query(`SELECT count(*)::int AS n FROM notifications`)).rows[0].n;
+    const count = async (table: string) => (await suite.stack.db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
+    const stored = async () => ({ notifications: await count('notifications'), owed: await count('process_outbox'), investigations: await count('investigations') });
     try {
-      const before = await notifications();
+      const before = await stored();
       await as('reception1').post('/api/notifications', notificationBody()).expect(500);
-      expect(await notifications()).toBe(before);
-      expect((await suite.stack.db.query(`SELECT count(*)::int AS n FROM process_outbox`)).rows[0].n).toBe(before);
+      await as('caseworker1').post(`/api/cases/${created.caseId}/investigations`, { reason: 'Bekymring for trivsel' }).expect(500);
+      expect(await stored()).toEqual(before);
       await as('reception1').post(`/api/tasks/${taskId}/claim`).expect(500);
       await as('reception1').post(`/api/tasks/${taskId}/comments`, { text: 'Ringer skolen i morgen' }).expect(500);
       const task = (await suite.stack.db.query(`SELECT assignee FROM tasks WHERE id = $1`, [taskId])).rows[0];

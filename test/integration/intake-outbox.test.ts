@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import request from 'supertest';
 import { caseWorkflowId, notificationWorkflowId } from '@sagsflow/temporal';
-import { uuidFrom } from '../../apps/api/src/common/idempotency';
+import { uuidFrom } from '@sagsflow/casework';
 import { notificationBody } from '../support/fixtures';
 import { freePort } from '../../tools/stack/ports';
 import { login, OpenSuite, openSuite, startApi, waitFor } from '../support/stack';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
+import { MEASURE_TYPES } from '@sagsflow/domain';
 import { notificationBody } from '../support/fixtures';
 import { OpenSuite, openSuite, waitFor } from '../support/stack';
 
@@ -35,7 +36,8 @@ const ENDPOINTS: {
   { name: 'POST /api/tasks/:id/complete', path: (ids) => `/api/tasks/${ids.task}/complete`, user: 'reception1', fields: ['outcome'], wellFormed: (b) => only(b, ['outcome']) && typeof (b.outcome as { decision?: unknown })?.decision === 'string' },
   { name: 'POST /api/tasks/:id/reassign', path: (ids) => `/api/tasks/${ids.task}/reassign`, user: 'lead1', fields: ['to'], wellFormed: (b) => only(b, ['to']) && typeof b.to === 'string' && USERNAME.test(b.to) },
   { name: 'POST /api/tasks/:id/comments', path: (ids) => `/api/tasks/${ids.task}/comments`, user: 'reception1', fields: ['text'], wellFormed: (b) => only(b, ['text']) && typeof b.text === 'string' && b.text.length > 0 },
-  { name: 'POST /api/cases/:id/measures', path: (ids) => `/api/cases/${ids.case}/measures`, user: 'caseworker1', fields: ['kind'], wellFormed: (b) => only(b, ['kind']) && (b.kind === 'preventive' || b.kind === 'placement') },
+  { name: 'POST /api/cases/:id/investigations', path: (ids) => `/api/cases/${ids.case}/investigations`, user: 'caseworker1', fields: ['reason', 'awareSince'], wellFormed: (b) => only(b, ['reason', 'awareSince']) && text(b.reason) && (b.awareSince == null || (typeof b.awareSince === 'string' && !Number.isNaN(Date.parse(b.awareSince)))) },
+  { name: 'POST /api/cases/:id/measures', path: (ids) => `/api/cases/${ids.case}/measures`, user: 'caseworker1', fields: ['type', 'goal', 'startsOn'], wellFormed: (b) => only(b, ['type', 'goal', 'startsOn']) && (MEASURE_TYPES as readonly unknown[]).includes(b.type) && text(b.goal) && typeof b.startsOn === 'string' },
   { name: 'POST /api/cases/:id/handovers', path: (ids) => `/api/cases/${ids.case}/handovers`, user: 'reception1', fields: ['to', 'reason'], wellFormed: (b) => only(b, ['to', 'reason']) && typeof b.to === 'string' && text(b.reason) },
   { name: 'POST /api/cases/:id/involvements', path: (ids) => `/api/cases/${ids.case}/involvements`, user: 'reception1', fields: ['agency', 'what'], wellFormed: (b) => only(b, ['agency', 'what']) && typeof b.agency === 'string' && text(b.what) },
   { name: 'PUT /api/cases/:id/tovholder', method: 'put', path: (ids) => `/api/cases/${ids.case}/tovholder`, user: 'lead1', fields: ['username'], wellFormed: (b) => only(b, ['username']) && typeof b.username === 'string' && USERNAME.test(b.username) },
@@ -70,7 +72,8 @@ describe('malformed bodies (property-based, fast-check)', () => {
     const counts = await suite.stack.db.query(`
       SELECT (SELECT count(*) FROM notifications) AS notifications, (SELECT count(*) FROM tasks) AS tasks,
              (SELECT count(*) FROM task_events) AS task_events, (SELECT count(*) FROM alerts) AS alerts,
-             (SELECT count(*) FROM measures) AS measures, (SELECT count(*) FROM case_events) AS case_events,
+             (SELECT count(*) FROM measures) AS measures, (SELECT count(*) FROM investigations) AS investigations,
+             (SELECT count(*) FROM case_events) AS case_events,
              (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM children) AS children`);
     const workflows = (await suite.stack.temporal.workflow.count()).count;
     return { ...counts.rows[0], workflows };

@@ -14,6 +14,7 @@ describe('the notification process and the child’s case', () => {
   });
 
   const as = (user: string) => suite.as(user);
+  const measureBody = { type: 'family-treatment', goal: 'Trygge rammer derhjemme', startsOn: '2026-12-01' };
 
   /** The open task of `kind` that a notification's (or case's) workflow created, once it exists. */
   async function taskOf(workflowId: string, kind: string): Promise<{ id: string; assignee: string | null; due_at: Date }> {
@@ -49,8 +50,8 @@ describe('the notification process and the child’s case', () => {
     await as('reception2').post(`/api/tasks/${(await taskOf(second.workflowId, 'triage')).id}/complete`, { outcome: { decision: 'advice' } }).expect(200);
 
     await waitFor(async () => (await as('caseworker1').get(`/api/cases/${first.caseId}`)).body.owner === 'AUTHORITY');
-    await as('caseworker1').post(`/api/cases/${first.caseId}/measures`, { kind: 'preventive' }).expect(200);
-    await as('reception1').post(`/api/cases/${first.caseId}/measures`, { kind: 'preventive' }).expect(403);
+    await as('caseworker1').post(`/api/cases/${first.caseId}/measures`, measureBody).expect(201);
+    await as('reception1').post(`/api/cases/${first.caseId}/measures`, measureBody).expect(403);
 
     const third = await notify(notificationBody({ child: { ...child, name: 'Same Child' } }));
     expect(third.caseId).toBe(first.caseId);
@@ -60,7 +61,7 @@ describe('the notification process and the child’s case', () => {
     expect(reassessment.assignee).toMatch(/^caseworker[123]$/);
     expect(handlers).not.toContain(reassessment.assignee);
 
-    const expectedEvents = ['triage.decided', 'handover.requested', 'handover.accepted', 'owner.changed', 'measure.recorded', 'reassessment.requested'];
+    const expectedEvents = ['triage.decided', 'handover.requested', 'handover.accepted', 'owner.changed', 'measure.started', 'reassessment.requested'];
     // The timeline is written by activities of two workflows, each on its own schedule.
     await waitFor(async () => {
       const types = (await as('caseworker1').get(`/api/cases/${first.caseId}`)).body.timeline.map((e: { type: string }) => e.type);
@@ -93,7 +94,7 @@ describe('the notification process and the child’s case', () => {
     });
     await as(handover.assignee!).post(`/api/tasks/${handover.id}/complete`, { outcome: { decision: 'accept' } }).expect(200);
     // Retried: the case workflow takes the acceptance in on its own schedule.
-    await waitFor(async () => (await as('caseworker1').post(`/api/cases/${first.caseId}/measures`, { kind: 'preventive' })).status === 200);
+    await waitFor(async () => (await as('caseworker1').post(`/api/cases/${first.caseId}/measures`, measureBody)).status === 201);
 
     await notify(notificationBody({ child }));
     const caseNumber = (await as('caseworker1').get(`/api/cases/${first.caseId}`).expect(200)).body.caseNumber;

@@ -6,10 +6,10 @@ import { msToTs } from '@temporalio/common/lib/time';
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { CaseworkModule } from '@sagsflow/casework';
+import { CaseworkModule, ProcessOutboxModule } from '@sagsflow/casework';
 import { AppConfig, ConfigModule, loadConfig } from '@sagsflow/config';
 import { dataSourceOptions, PersistenceModule, runMigrations, seedDemoMunicipality } from '@sagsflow/persistence';
-import { dataConverterFor, registerSearchAttributes } from '@sagsflow/temporal';
+import { dataConverterFor, registerSearchAttributes, TemporalClientModule } from '@sagsflow/temporal';
 import { createApi } from '../../apps/api/src/bootstrap';
 import { TemporalWorkerService } from '../../apps/worker/src/temporal-worker.service';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -129,10 +129,10 @@ export async function startWorker(config: AppConfig): Promise<INestApplicationCo
   });
 }
 
-/** The casework services and the given providers on a suite's stack: no HTTP, no Temporal worker. */
+/** The casework services and the given providers on a suite's stack: no HTTP, no Temporal worker (a lazy Temporal client, for the outbox). */
 export async function startCasework(config: AppConfig, providers: Provider[]): Promise<INestApplicationContext> {
   @Module({
-    imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(config.DATABASE_URL), CaseworkModule],
+    imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(config.DATABASE_URL), CaseworkModule, TemporalClientModule, ProcessOutboxModule],
     providers,
   })
   class CaseworkTestModule {}

@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './idempotency';
 export * from './alerts/alert-stream';
 export * from './alerts/alert-text';
 export * from './alerts/alert.service';
@@ -7,6 +8,9 @@ export * from './alerts/mailer';
 export * from './assignment/assignment.service';
 export * from './cases/case.service';
 export * from './casework.module';
+export * from './processes/investigation.service';
+export * from './processes/measure.service';
+export * from './processes/process-inputs';
 export * from './tasks/task.service';
 export * from './outbox/outbox-relay';
 export * from './outbox/process-outbox';

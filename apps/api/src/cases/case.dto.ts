@@ -1,8 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { AGENCIES, type Agency, PROCESS_KINDS, type ProcessKind, STAFF_AGENCIES } from '@sagsflow/domain';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  AGENCIES,
+  type Agency,
+  INVESTIGATION_DECISIONS,
+  type InvestigationDecision,
+  MEASURE_TYPES,
+  type MeasureType,
+  PROCESS_KINDS,
+  type ProcessKind,
+  STAFF_AGENCIES,
+} from '@sagsflow/domain';
+import type { InvestigationStatus } from '@sagsflow/persistence';
 import type { HandoverStatus, ProcessStatus } from '@sagsflow/temporal';
+import { IsNotInFuture } from '../common/is-not-in-future';
 
 export class CaseChildDto {
   @ApiPropertyOptional({ nullable: true, type: String }) cpr: string | null;
@@ -37,11 +49,37 @@ export class CaseEventDto {
   @ApiProperty({ type: Object }) data: Record<string, unknown>;
 }
 
+/** A child welfare investigation (børnefaglig undersøgelse) on the case. */
+export class CaseInvestigationDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'investigation-…' }) workflowId: string;
+  @ApiProperty({ enum: ['open', 'concluded', 'failed', 'cancelled'] }) status: InvestigationStatus;
+  @ApiProperty({ description: 'Why it was opened' }) reason: string;
+  @ApiProperty({ description: 'When the municipality became aware that the child may need support; the deadline runs from here (BL §20 stk. 3)' })
+  awareSince: string;
+  @ApiProperty({ description: 'The conclusion is due (4 months by law; a profile may shorten it)' }) dueAt: string;
+  @ApiPropertyOptional({ enum: INVESTIGATION_DECISIONS, nullable: true, type: String }) decision: InvestigationDecision | null;
+  @ApiProperty() startedAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) concludedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Set once the deadline passed without a conclusion (foreløbig vurdering)' })
+  preliminaryAssessmentDueAt: string | null;
+  @ApiProperty({ description: 'Open and past its deadline' }) overdue: boolean;
+}
+
+/** A measure (foranstaltning); those recorded before measures ran as processes have null in the process's fields. */
 export class CaseMeasureDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ['preventive', 'placement'] }) kind: string;
-  @ApiProperty() status: string;
+  @ApiPropertyOptional({ enum: MEASURE_TYPES, nullable: true, type: String, description: 'Its step on the indsatstrappe' }) type: MeasureType | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) goal: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '2026-12-01' }) startsOn: string | null;
+  @ApiProperty({ enum: ['open', 'closed'] }) status: string;
   @ApiProperty() decidedAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'measure-…' }) workflowId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The child's plan (barnets plan, BL §91) is due" }) planDueAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) planDoneAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) nextFollowUpAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) closedAt: string | null;
 }
 
 /** The case's coordinator (tovholder). */
@@ -72,6 +110,7 @@ export class CaseDto {
   @ApiProperty({ type: PendingHandoverDto, nullable: true }) pendingHandover: PendingHandoverDto | null;
   @ApiProperty({ type: CaseChildDto }) child: CaseChildDto;
   @ApiProperty({ type: [CaseNotificationDto] }) notifications: CaseNotificationDto[];
+  @ApiProperty({ type: [CaseInvestigationDto] }) investigations: CaseInvestigationDto[];
   @ApiProperty({ type: [CaseMeasureDto] }) measures: CaseMeasureDto[];
   @ApiProperty({ type: [CaseDeadlineDto], description: 'Every open deadline, soonest first' }) deadlines: CaseDeadlineDto[];
   @ApiProperty({ type: [CaseEventDto] }) timeline: CaseEventDto[];
@@ -95,10 +134,53 @@ export class CaseProcessDto {
   @ApiProperty({ type: [ProcessDeadlineDto], description: 'The open tasks of this process, soonest first' }) deadlines: ProcessDeadlineDto[];
 }
 
-export class RecordMeasureDto {
-  @ApiProperty({ enum: ['preventive', 'placement'] })
-  @IsIn(['preventive', 'placement'], { message: 'kind must be one of preventive, placement' })
-  kind: 'preventive' | 'placement';
+/** Opening a child welfare investigation (børnefaglig undersøgelse, BL §20). */
+export class StartInvestigationDto {
+  @ApiProperty({ description: 'Why the investigation is opened; shown with the case, never e-mailed or sent to Temporal' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: 'reason must be a string' })
+  @IsNotEmpty({ message: 'reason must not be empty' })
+  @MaxLength(2_000)
+  reason: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-20T09:30:00+01:00',
+    description: 'When the municipality became aware that the child may need support (ISO-8601); the 4 months run from here. Default: now',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'awareSince must be an ISO-8601 date-time' })
+  @IsNotInFuture()
+  awareSince?: string;
+}
+
+export class InvestigationStartedDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'investigation-…' }) workflowId: string;
+  @ApiProperty({ description: 'The conclusion is due (ISO-8601)' }) dueAt: string;
+}
+
+/** Starting a preventive measure (forebyggende foranstaltning, BL §32). */
+export class StartMeasureDto {
+  @ApiProperty({ enum: MEASURE_TYPES, description: 'The step on the indsatstrappe' })
+  @IsIn(MEASURE_TYPES, { message: `type must be one of ${MEASURE_TYPES.join(', ')}` })
+  type: MeasureType;
+
+  @ApiProperty({ description: 'What the measure is to achieve' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: 'goal must be a string' })
+  @IsNotEmpty({ message: 'goal must not be empty' })
+  @MaxLength(2_000)
+  goal: string;
+
+  @ApiProperty({ example: '2026-12-01', description: 'The day the measure starts (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'startsOn must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startsOn must be a date (YYYY-MM-DD)' })
+  startsOn: string;
+}
+
+export class MeasureStartedDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'measure-…' }) workflowId: string;
 }
 
 /** A person's request to hand the case to another agency (overdragelse). */

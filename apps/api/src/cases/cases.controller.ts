@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { HandoverResult, Tovholder } from '@sagsflow/temporal';
 import { Audit } from '../audit/audit';
 import { Allow, STAFF } from '../auth/allow';
@@ -10,10 +10,13 @@ import {
   CaseProcessDto,
   HandoverRequestDto,
   HandoverResultDto,
+  InvestigationStartedDto,
   InvolvementRequestDto,
   InvolvementResultDto,
-  RecordMeasureDto,
+  MeasureStartedDto,
   SetTovholderDto,
+  StartInvestigationDto,
+  StartMeasureDto,
   TovholderDto,
 } from './case.dto';
 import { CasesService } from './cases.service';
@@ -40,12 +43,34 @@ export class CasesController {
     return this.cases.processes(user, id);
   }
 
+  /** 201: the investigation's workflow is started (or owed to the outbox); 409 while one is open on the case. */
+  @Post(':id/investigations')
+  @Allow('AUTHORITY')
+  @Audit({ action: 'change', what: 'case', purpose: 'start of a child welfare investigation', caseIdFrom: { param: 'id' } })
+  @ApiCreatedResponse({ type: InvestigationStartedDto })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried request return the first answer, never a second investigation' })
+  startInvestigation(
+    @User() user: CurrentUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: StartInvestigationDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<InvestigationStartedDto> {
+    return this.cases.startInvestigation(user, id, dto, checkedIdempotencyKey(idempotencyKey));
+  }
+
+  /** 201: the measure's workflow is started (or owed to the outbox); several measures may run at once. */
   @Post(':id/measures')
-  @HttpCode(200)
   @Allow('AUTHORITY')
   @Audit({ action: 'change', what: 'case', purpose: 'decision on a measure', caseIdFrom: { param: 'id' } })
-  recordMeasure(@User() user: CurrentUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordMeasureDto) {
-    return this.cases.recordMeasure(user, id, dto.kind);
+  @ApiCreatedResponse({ type: MeasureStartedDto })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried request return the first answer, never a second measure' })
+  startMeasure(
+    @User() user: CurrentUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: StartMeasureDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<MeasureStartedDto> {
+    return this.cases.startMeasure(user, id, dto, checkedIdempotencyKey(idempotencyKey));
   }
 
   /** 202: the hand-over waits for the receiving agency's acceptance; until then the sender owns the case. */

@@ -3,12 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
-import { TaskService } from '@sagsflow/casework';
+import { caseWorkflowIdOf, InvestigationService, MeasureService, TaskService, uuidFrom } from '@sagsflow/casework';
 import { type Agency, deadlineState, handoverProblem, type ProcessKind, STAFF_AGENCIES } from '@sagsflow/domain';
 import {
   CaseEntity,
   CaseEventEntity,
   ChildEntity,
+  InvestigationEntity,
   LetterEntity,
   MeasureEntity,
   NotificationEntity,
@@ -18,10 +19,8 @@ import {
 } from '@sagsflow/persistence';
 import {
   CaseFailure,
-  caseWorkflowId,
   type HandoverResult,
   involveAgencyUpdate,
-  recordMeasureUpdate,
   requestHandoverUpdate,
   setTovholderUpdate,
   TemporalClient,
@@ -29,8 +28,16 @@ import {
 } from '@sagsflow/temporal';
 import type { CurrentUser } from '../auth/current-user';
 import { unprocessable } from '../common/http-errors';
-import { uuidFrom } from '../common/idempotency';
-import { CaseDto, CaseProcessDto, HandoverRequestDto, InvolvementRequestDto } from './case.dto';
+import {
+  CaseDto,
+  CaseProcessDto,
+  HandoverRequestDto,
+  InvestigationStartedDto,
+  InvolvementRequestDto,
+  MeasureStartedDto,
+  StartInvestigationDto,
+  StartMeasureDto,
+} from './case.dto';
 
 @Injectable()
 export class CasesService {
@@ -39,15 +46,18 @@ export class CasesService {
     private readonly temporal: TemporalClient,
     private readonly users: UserRepository,
     private readonly tasks: TaskService,
+    private readonly investigations: InvestigationService,
+    private readonly measures: MeasureService,
   ) {}
 
   async get(user: CurrentUser, id: string): Promise<CaseDto> {
     const found = await this.visibleCase(user, id);
     const repo = <T extends object>(entity: new () => T) => this.dataSource.getRepository(entity);
-    const [child, tovholder, notifications, measures, tasks, letters, events] = await Promise.all([
+    const [child, tovholder, notifications, investigations, measures, tasks, letters, events] = await Promise.all([
       found.childId ? repo(ChildEntity).findOneBy({ id: found.childId }) : null,
       found.coordinator ? this.users.find(found.coordinator) : null,
       repo(NotificationEntity).find({ where: { caseId: id }, order: { receivedAt: 'ASC' } }),
+      repo(InvestigationEntity).find({ where: { caseId: id }, order: { startedAt: 'ASC' } }),
       repo(MeasureEntity).find({ where: { caseId: id }, order: { decidedAt: 'ASC' } }),
       repo(TaskEntity).find({ where: { caseId: id, status: 'open' } }),
       repo(LetterEntity).find({ where: { caseId: id, status: 'due' } }),
@@ -100,7 +110,33 @@ export class CasesService {
         decision: n.decision,
         workflowId: n.workflowId,
       })),
-      measures: measures.map((m) => ({ id: m.id, kind: m.kind, status: m.status, decidedAt: m.decidedAt.toISOString() })),
+      investigations: investigations.map((i) => ({
+        id: i.id,
+        workflowId: i.workflowId,
+        status: i.status,
+        reason: i.reason,
+        awareSince: i.awareSince.toISOString(),
+        dueAt: i.dueAt.toISOString(),
+        decision: i.decision,
+        startedAt: i.startedAt.toISOString(),
+        concludedAt: iso(i.concludedAt),
+        preliminaryAssessmentDueAt: iso(i.preliminaryAssessmentDueAt),
+        overdue: i.status === 'open' && now.getTime() > i.dueAt.getTime(),
+      })),
+      measures: measures.map((m) => ({
+        id: m.id,
+        kind: m.kind,
+        type: m.type,
+        goal: m.goal,
+        startsOn: m.startsOn,
+        status: m.status,
+        decidedAt: m.decidedAt.toISOString(),
+        workflowId: m.workflowId,
+        planDueAt: iso(m.planDueAt),
+        planDoneAt: iso(m.planDoneAt),
+        nextFollowUpAt: iso(m.nextFollowUpAt),
+        closedAt: iso(m.closedAt),
+      })),
       deadlines: deadlines.map((d) => ({ ...d, dueAt: d.dueAt.toISOString() })),
       timeline: events.map((e) => ({ type: e.type, actor: e.actor, at: e.at.toISOString(), data: e.data })),
     };
@@ -132,10 +168,24 @@ export class CasesService {
     }));
   }
 
-  /** Records a measure through the case workflow, which then knows the child receives support. */
-  async recordMeasure(user: CurrentUser, id: string, kind: 'preventive' | 'placement') {
+  /**
+   * Opens a child welfare investigation (BL §20): 409 while one is open on the case. With an
+   * Idempotency-Key, the user, case and key fix the investigation, so a retry gets the first answer
+   * and never starts a second workflow.
+   */
+  async startInvestigation(user: CurrentUser, id: string, dto: StartInvestigationDto, idempotencyKey?: string): Promise<InvestigationStartedDto> {
     const found = await this.visibleCase(user, id);
-    return this.workflowOf(found).executeUpdate(recordMeasureUpdate, { args: [{ measureId: randomUUID(), kind, decidedBy: user.username }] });
+    const key = processKeyFor(user, 'investigation', found.id, idempotencyKey);
+    const opened = await this.investigations.open({ key, caseId: found.id, reason: dto.reason, awareSince: dto.awareSince ?? undefined, startedBy: user.username }, 'refuse');
+    return { id: opened.id, workflowId: opened.workflowId, dueAt: opened.dueAt };
+  }
+
+  /** Starts a preventive measure (BL §32) as its own process; an Idempotency-Key fixes it as for investigations. */
+  async startMeasure(user: CurrentUser, id: string, dto: StartMeasureDto, idempotencyKey?: string): Promise<MeasureStartedDto> {
+    const found = await this.visibleCase(user, id);
+    const key = processKeyFor(user, 'measure', found.id, idempotencyKey);
+    const opened = await this.measures.open({ key, caseId: found.id, type: dto.type, goal: dto.goal, startsOn: dto.startsOn, decidedBy: user.username });
+    return { id: opened.id, workflowId: opened.workflowId };
   }
 
   /**
@@ -200,10 +250,7 @@ export class CasesService {
   }
 }
 
-/** The long-lived case workflow; its id follows from the case number when the row does not name it. */
-function caseWorkflowIdOf(found: CaseEntity): string {
-  return found.workflowId ?? caseWorkflowId(found.caseNumber);
-}
+const iso = (at: Date | null) => at?.toISOString() ?? null;
 
 /** 403 unless the user works in the agency that owns the case; `what` completes "may …". */
 function ownerStaffOnly(user: CurrentUser, found: CaseEntity, what: string): void {
@@ -215,6 +262,11 @@ function otherStaffAgency(found: CaseEntity, value: string, field: string, rule:
   if (!handoverProblem(found.ownerAgency, value, field)) return value as Agency;
   const others = STAFF_AGENCIES.filter((agency) => agency !== found.ownerAgency).join(', ');
   throw unprocessable(`${field} must be a staff agency other than the owner (${found.ownerAgency}): one of ${others}`, [{ field, rules: [rule] }]);
+}
+
+/** The key that names a process a person starts: with an Idempotency-Key, the same for the same user, kind, case and key. */
+function processKeyFor(user: CurrentUser, kind: 'investigation' | 'measure', caseId: string, idempotencyKey?: string): string {
+  return idempotencyKey ? `api/${kind}/${user.username}/${caseId}/${idempotencyKey}` : `api/${kind}/${randomUUID()}`;
 }
 
 /** With an Idempotency-Key, the same user, request kind, case and key always give the same request id. */

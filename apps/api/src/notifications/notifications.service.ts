@@ -4,7 +4,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
 import { parseCpr, POLICIES } from '@sagsflow/domain';
 import { AuditRepository, CaseEntity, CaseRepository, NotificationEntity } from '@sagsflow/persistence';
-import { ProcessOutbox, type TemporalCall } from '@sagsflow/casework';
+import { ProcessOutbox, type TemporalCall, uuidFrom } from '@sagsflow/casework';
 import {
   CASE_WORKFLOW_TYPE,
   type CaseNotification,
@@ -16,7 +16,6 @@ import {
   notificationWorkflowId,
 } from '@sagsflow/temporal';
 import type { CurrentUser } from '../auth/current-user';
-import { uuidFrom } from '../common/idempotency';
 import { unprocessable } from '../common/http-errors';
 import { ChildMatchDto, CreateNotificationDto, NotificationCreatedDto } from './notification.dto';
 

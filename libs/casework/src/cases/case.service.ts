@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
-import { type Agency, chooseCaseworker, POLICIES } from '@sagsflow/domain';
+import { type Agency, chooseCaseworker, INVESTIGATION_DECISIONS, POLICIES } from '@sagsflow/domain';
 import {
   CaseEntity,
   CaseRepository,
@@ -14,7 +14,8 @@ import {
   UserRepository,
 } from '@sagsflow/persistence';
 import { caseWorkflowId, type PendingHandover, type RecordProcessPositionInput } from '@sagsflow/temporal/shared';
-import { feedbackLetter, receiptLetter } from './letters';
+import { InvalidInputError } from '../errors';
+import { feedbackLetter, outcomeLetter, receiptLetter } from './letters';
 
 export interface CaseEventInput {
   /** Idempotency key: one timeline entry per key. */
@@ -32,7 +33,13 @@ export interface LetterInput {
   caseId: string;
   kind: LetterKind;
   dueAt: string;
+  /** The triage decision for feedback; the investigation's decision for an outcome letter. */
   decision?: string;
+}
+
+/** The long-lived case workflow; its id follows from the case number when the row does not name it. */
+export function caseWorkflowIdOf(found: Pick<CaseEntity, 'workflowId' | 'caseNumber'>): string {
+  return found.workflowId ?? caseWorkflowId(found.caseNumber);
 }
 
 /** The child's case in the read model: timeline, owner, letters, measures, fresh-eyes caseworkers. */
@@ -45,8 +52,9 @@ export class CaseService {
     private readonly users: UserRepository,
   ) {}
 
-  async recordEvent(event: CaseEventInput): Promise<void> {
-    await this.dataSource.query(
+  /** In the caller's transaction when given one (`em`), so the event commits with the change it records. */
+  async recordEvent(event: CaseEventInput, em: EntityManager = this.dataSource.manager): Promise<void> {
+    await em.query(
       `INSERT INTO case_events (key, case_id, type, actor, at, data) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (key) DO NOTHING`,
       [event.key, event.caseId, event.type, event.actor, new Date(event.at), event.data ?? {}],
@@ -64,7 +72,7 @@ export class CaseService {
   /** Writes the letter once per key, composed from what the notification says. */
   async draftLetter(input: LetterInput): Promise<{ id: string }> {
     const notification = await this.dataSource.getRepository(NotificationEntity).findOneByOrFail({ id: input.notificationId });
-    const body = input.kind === 'receipt' ? receiptLetter(notification) : feedbackLetter(notification, input.decision ?? '');
+    const body = this.letterBody(notification, input);
     await this.dataSource
       .createQueryBuilder()
       .insert()
@@ -82,6 +90,14 @@ export class CaseService {
       .execute();
     const letter = await this.dataSource.getRepository(LetterEntity).findOneByOrFail({ key: input.key });
     return { id: letter.id };
+  }
+
+  private letterBody(notification: NotificationEntity, input: LetterInput): string {
+    if (input.kind === 'receipt') return receiptLetter(notification);
+    if (input.kind === 'feedback') return feedbackLetter(notification, input.decision ?? '');
+    const decision = INVESTIGATION_DECISIONS.find((known) => known === input.decision);
+    if (!decision) throw new InvalidInputError(`An outcome letter needs the investigation's decision, not ${String(input.decision)}`);
+    return outcomeLetter(notification, decision);
   }
 
   async markLetterSent(letterId: string, by: string, at: string): Promise<void> {
@@ -132,7 +148,7 @@ export class CaseService {
   /** The open cases a person is tovholder of, with their case workflows (to tell them the person left). */
   async casesCoordinatedBy(username: string, em = this.dataSource.manager): Promise<{ caseId: string; workflowId: string }[]> {
     const found = await this.cases.coordinatedBy(em, username);
-    return found.map((c) => ({ caseId: c.id, workflowId: c.workflowId ?? caseWorkflowId(c.caseNumber) }));
+    return found.map((c) => ({ caseId: c.id, workflowId: caseWorkflowIdOf(c) }));
   }
 
   /**
