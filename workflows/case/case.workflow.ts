@@ -23,8 +23,12 @@ import {
   type HandoverResult,
   handoverRequestedSignal,
   handoverSettledSignal,
+  investigationEndedSignal,
   involveAgencyUpdate,
   type InvolvementRequest,
+  involvementRequestedSignal,
+  type InvolvementResult,
+  involvementSettledSignal,
   notificationReceivedSignal,
   type OpenTask,
   ownerChangedSignal,
@@ -72,7 +76,8 @@ type Step =
   | { kind: 'owner-changed-by-process'; agency: Agency; reason: string }
   | { kind: 'tovholder'; username?: string; by: string; answer: Answer<Tovholder | null> }
   | { kind: 'staff-left'; username: string }
-  | { kind: 'involve'; request: InvolvementRequest; answer: Answer<{ taskId: string }> }
+  | { kind: 'involve'; request: InvolvementRequest; answer?: Answer<{ taskId: string }> }
+  | { kind: 'investigation-ended'; workflowId: string; endedAt: string }
   | { kind: 'reassess'; notification: CaseNotification }
   | { kind: 'measure'; request: RecordMeasureRequest; answer: Answer<CaseProcessState> };
 
@@ -136,9 +141,14 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
     if (state.notifications.some((n) => n.notificationId === notification.notificationId)) return;
     if (state.endedProcesses?.includes(notification.workflowId)) return;
     state.notifications.push(notification);
-    if (state.openMeasures.length > 0) steps.push({ kind: 'reassess', notification });
+    // Whether the child receives support is decided when the step runs: signals buffered before a
+    // run's handlers exist arrive in the order the handlers are set, not the order they were sent.
+    steps.push({ kind: 'reassess', notification });
   };
-  const processEnded = ({ workflowId: ended }: { workflowId: string }) => {
+  const processEnded = ({ workflowId: ended, kind }: { workflowId: string; kind?: string }) => {
+    // A measure decided while an investigation ran is followed up when it ends (BL §95).
+    const known = (state.processes ?? []).some((p) => p.workflowId === ended);
+    if (known && kind === 'investigation') steps.push({ kind: 'investigation-ended', workflowId: ended, endedAt: new Date().toISOString() });
     // Ended processes leave the carried state; the read model keeps their history.
     state.notifications = state.notifications.filter((n) => n.workflowId !== ended);
     state.processes = (state.processes ?? []).filter((p) => p.workflowId !== ended);
@@ -176,6 +186,7 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
       if (!involved(requestId)) refuseInvolvement(agency);
     },
   });
+  setHandler(involvementRequestedSignal, (request) => void steps.push({ kind: 'involve', request }));
   setHandler(setTovholderUpdate, ({ username, by }) => ask({ kind: 'tovholder', username, by, answer: { done: false } }), validatedOnlyForRefusals);
   setHandler(recordMeasureUpdate, (request) => ask({ kind: 'measure', request, answer: { done: false } }), validatedOnlyForRefusals);
   for (const signal of carried.buffered ?? []) dispatch(signal);
@@ -394,6 +405,10 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
     const { agency } = task.request;
     await position.leave('contribution');
     await event(`involvement/${task.purpose!.involvement}/contributed`, 'involvement.contributed', completion.actor, { agency });
+    if (task.purpose?.replyTo) {
+      const result = { requestId: task.purpose.involvement, status: 'contributed' as const, taskId: task.id, by: completion.actor, at: completion.completedAt };
+      await tellProcess(task.purpose.replyTo, result);
+    }
     // Whoever asked hears that it is in.
     if (task.purpose?.requestedBy) {
       await activities().alertUser({
@@ -432,6 +447,40 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
     }
   }
 
+  /** The child receives support: a measure is open (BL §137 stk. 1 asks for fresh eyes then). */
+  function supported(): boolean {
+    return state.openMeasures.length > 0 || (state.processes ?? []).some((p) => p.kind === 'preventive-measure');
+  }
+
+  /** Answers the process that asked for a contribution; one that ended meanwhile waits for nothing. */
+  function tellProcess(workflowId: string, result: InvolvementResult): Promise<void> {
+    return getExternalWorkflowHandle(workflowId)
+      .signal(involvementSettledSignal, result)
+      .catch(() => undefined);
+  }
+
+  async function involve(request: InvolvementRequest): Promise<{ taskId: string } | undefined> {
+    const known = involved(request.requestId);
+    if (known) return known;
+    // Checked again now: a hand-over accepted since the request arrived may have made that agency the owner.
+    const problem = handoverProblem(state.ownerAgency, request.agency, 'agency');
+    if (problem && request.replyTo) {
+      await tellProcess(request.replyTo, { requestId: request.requestId, status: 'refused', reason: problem });
+      return undefined;
+    }
+    refuseInvolvement(request.agency);
+    const dueAt = request.dueAt ?? due.involvement(new Date()).toISOString();
+    await position.enter('contribution');
+    const purpose = { involvement: request.requestId, requestedBy: request.requestedBy, ...(request.replyTo ? { replyTo: request.replyTo } : {}) };
+    const taskId = await tasks.open(
+      { kind: 'contribution', caseId: input.caseId, processKind: 'case', step: 'contribution', agency: request.agency, dueAt },
+      { occurrence: request.requestId, purpose },
+    );
+    state.recentInvolvements = [...(state.recentInvolvements ?? []), { requestId: request.requestId, taskId }].slice(-RECENT_REQUESTS);
+    await event(`involvement/${request.requestId}/requested`, 'involvement.requested', request.requestedBy, { agency: request.agency, what: request.what });
+    return { taskId };
+  }
+
   async function run(step: Step): Promise<unknown> {
     switch (step.kind) {
       case 'handover':
@@ -464,26 +513,21 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
       case 'staff-left':
         if (state.tovholder?.username !== step.username) return undefined;
         return assignTovholder('system', [step.username], `${step.username} left`);
-      case 'involve': {
-        const known = involved(step.request.requestId);
-        if (known) return known;
-        // Checked again now: a hand-over accepted since the request arrived may have made that agency the owner.
-        refuseInvolvement(step.request.agency);
-        const dueAt = step.request.dueAt ?? due.involvement(new Date()).toISOString();
-        await position.enter('contribution');
-        const taskId = await tasks.open(
-          { kind: 'contribution', caseId: input.caseId, processKind: 'case', step: 'contribution', agency: step.request.agency, dueAt },
-          { occurrence: step.request.requestId, purpose: { involvement: step.request.requestId, requestedBy: step.request.requestedBy } },
+      case 'involve':
+        return involve(step.request);
+      case 'investigation-ended':
+        // Each measure that ran alongside it knows whether it was the one it waited for.
+        return Promise.all(
+          (state.processes ?? [])
+            .filter((p) => p.kind === 'preventive-measure')
+            .map((p) =>
+              getExternalWorkflowHandle(p.workflowId)
+                .signal(investigationEndedSignal, { workflowId: step.workflowId, endedAt: step.endedAt })
+                .catch(() => undefined),
+            ),
         );
-        state.recentInvolvements = [...(state.recentInvolvements ?? []), { requestId: step.request.requestId, taskId }].slice(-RECENT_REQUESTS);
-        await event(`involvement/${step.request.requestId}/requested`, 'involvement.requested', step.request.requestedBy, {
-          agency: step.request.agency,
-          what: step.request.what,
-        });
-        return { taskId };
-      }
       case 'reassess':
-        return reassess(step.notification);
+        return supported() ? reassess(step.notification) : undefined;
       case 'measure':
         return position.during('measure', async () => {
           state.openMeasures.push({ measureId: step.request.measureId, kind: step.request.kind });

@@ -212,9 +212,14 @@ describe('notificationWorkflow (time skipped)', () => {
         expect((await handle.describe()).typedSearchAttributes.get(SearchAttributeKeys.processStep)).toEqual(['handover']);
 
         const caseHandle = env.client.workflow.getHandle(input.caseWorkflowId);
+        expect(callsOf(calls, 'openInvestigation')).toEqual([]); // not before the authority has the case
         await complete(caseHandle, handover.id, { decision: 'accept' }, 'caseworker2');
         await waitUntil(() => created('child-conversation').length === 1);
         expect(callsOf(calls, 'setCaseOwner')).toEqual([expect.objectContaining({ agency: 'AUTHORITY' })]);
+        // The authority took it on: its investigation starts, counted from the notification's receipt.
+        expect(callsOf(calls, 'openInvestigation')).toEqual([
+          { key: `${handle.workflowId}/investigation`, caseId: input.caseId, notificationId: input.notificationId, reason: 'triage decision: investigation', startedBy: 'system' },
+        ]);
         const conversation = created('child-conversation')[0].id;
         const refusedConversation = await complete(handle, conversation, {}, 'caseworker2').catch((e) => e);
         expect((refusedConversation as WorkflowUpdateFailedError).cause).toMatchObject({ message: expect.stringContaining('outcome.parentSuspected') });
@@ -248,6 +253,7 @@ describe('notificationWorkflow (time skipped)', () => {
         await complete(handle, created('acute-action')[0].id, { action: 'child placed with grandparents tonight' }, 'caseworker2');
         await waitUntil(() => callsOf<{ type: string }>(calls, 'recordCaseEvent').some((e) => e.type === 'investigation.required'));
         await waitUntil(() => created('child-conversation').length === 1);
+        expect(callsOf(calls, 'openInvestigation')).toEqual([expect.objectContaining({ reason: 'triage decision: acute', notificationId: input.notificationId })]);
         await keepHistory(handle, 'notification-abuse-acute');
       },
       { abuse: true, acute: true },

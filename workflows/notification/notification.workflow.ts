@@ -31,7 +31,7 @@ import {
 } from '@sagsflow/temporal/shared';
 import { activities } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
-import { CASE_ORCHESTRATION_PATCH } from '../shared/patches';
+import { CASE_ORCHESTRATION_PATCH, INVESTIGATION_PROCESS_PATCH } from '../shared/patches';
 import { policyOf } from '../shared/policy';
 import { ProcessPosition } from '../shared/process-position';
 import { runProcess } from '../shared/process';
@@ -140,6 +140,18 @@ export async function notificationWorkflow(input: NotificationWorkflowInput): Pr
       const dueAt = due.acuteAction(new Date()).toISOString();
       await position.during('acute-action', () => tasks.perform(task({ kind: 'acute-action', step: 'acute-action', agency: 'AUTHORITY', assignee, dueAt })));
       if (orchestrated && investigationRequired(input, decision)) await event('investigation.required', 'system', { reason: 'abuse' });
+    }
+    // The authority took the case on: the investigation starts (after acute action too). Earlier notifications ended here.
+    if (orchestrated && state.handedOverTo === 'AUTHORITY' && patched(INVESTIGATION_PROCESS_PATCH)) {
+      await position.during('open-investigation', () =>
+        activities().openInvestigation({
+          key: `${workflowId}/investigation`,
+          caseId: input.caseId,
+          notificationId: input.notificationId,
+          reason: `triage decision: ${decision}`,
+          startedBy: 'system',
+        }),
+      );
     }
     if (input.abuse) {
       const dueAt = due.childConversation(new Date()).toISOString();

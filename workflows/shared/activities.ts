@@ -1,9 +1,9 @@
 import { ActivityInterfaceFor, ActivityOptions, patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import { PERMANENT_FAILURE_TYPES } from '@sagsflow/temporal/shared';
 import { LOCAL_ACTIVITIES_PATCH, SERIAL_LOCAL_ACTIVITIES_PATCH } from './patches';
-import type { AlertActivities, AssignmentActivities, CaseActivities, TaskActivities } from '../../activities';
+import type { AlertActivities, AssignmentActivities, CaseActivities, ProcessActivities as ProcessStarts, TaskActivities } from '../../activities';
 
-type ProcessActivities = AlertActivities & AssignmentActivities & CaseActivities & TaskActivities;
+type ProcessActivities = AlertActivities & AssignmentActivities & CaseActivities & ProcessStarts & TaskActivities;
 
 /**
  * A database that is down heals, so those failures are retried without end (backing off to once a

@@ -18,3 +18,6 @@ export const PROCESS_STEPS_PATCH = 'process-steps';
  * them in starting order on replay, so the history no longer replayed (found by the fault suite).
  */
 export const SERIAL_LOCAL_ACTIVITIES_PATCH = 'serial-local-activities';
+
+/** A notification whose investigation the authority took on opens the investigation process (issue 13). */
+export const INVESTIGATION_PROCESS_PATCH = 'investigation-process';

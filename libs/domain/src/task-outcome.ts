@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 import { SIGNS_OF_SAFETY } from './investigation';
-import { FOLLOW_UP_DECISIONS, MEASURE_TYPES } from './measure';
+import { MEASURE_TYPES } from './measure';
 import { TRIAGE_DECISIONS } from './notification';
 import type { TaskKind } from './task-kind';
 

@@ -95,10 +95,6 @@ function alertText(alert: Pick<AlertEntity, 'type' | 'data'>): { subject: string
       subject: 'Børnefaglig undersøgelse over fristen',
       lead: `En børnefaglig undersøgelse er ikke afsluttet inden fristen${due ? ` (${due})` : ''}. Rådgiveren skal lave en foreløbig vurdering, og undersøgelsen afsluttes hurtigst muligt (barnets lov § 20, stk. 3).`,
     },
-    'investigation.preliminary-assessment': {
-      subject: 'Foreløbig vurdering i en børnefaglig undersøgelse',
-      lead: `En børnefaglig undersøgelse har overskredet sin frist, og der skal laves en foreløbig vurdering (barnets lov § 20, stk. 3)${due ? ` senest ${due}` : ''}.`,
-    },
   };
   return texts[alert.type];
 }

@@ -25,9 +25,7 @@ export type AlertType =
   /** An agency asked to contribute has not done so in time; for the owner's lead; `data`: `{ agency }`. */
   | 'contribution.overdue'
   /** An investigation passed its deadline without a conclusion (BL §20 stk. 3); for the leads, again on the policy's cadence; `data`: `{ dueAt }`. */
-  | 'investigation.overdue'
-  /** An investigation past its deadline needs a preliminary assessment (foreløbig vurdering); `data`: `{ dueAt }` (the assessment's). */
-  | 'investigation.preliminary-assessment';
+  | 'investigation.overdue';
 
 /**
  * Something a coordinator must be told (a task for them, a reminder, an escalation). We say

@@ -83,6 +83,8 @@ export interface InvolvementRequest {
   requestedBy: string;
   /** ISO-8601; the policy's default when omitted. */
   dueAt?: string;
+  /** The process that asked (signal), told by `involvementSettledSignal` when the agency has contributed. */
+  replyTo?: string;
 }
 
 /** A signal that reached a case workflow of the earlier version, passed on to the current one. */
@@ -170,7 +172,7 @@ export const handoverSettledSignal = defineSignal<[HandoverResult]>('handoverSet
 export const involveAgencyUpdate = defineUpdate<{ taskId: string }, [InvolvementRequest]>('involveAgency');
 
 /** A process asks another agency for a contribution (BL §22 stk. 4: PPR); answered by `involvementSettledSignal` to `replyTo`. */
-export const involvementRequestedSignal = defineSignal<[InvolvementRequest & { replyTo: string }]>('involvementRequested');
+export const involvementRequestedSignal = defineSignal<[InvolvementRequest]>('involvementRequested');
 
 /** The case workflow's answer: the agency contributed (with the task's completion), or the request was refused. */
 export interface InvolvementResult {

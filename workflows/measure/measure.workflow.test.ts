@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { addDuration, childPlanDueAt, POLICIES, type PolicyName } from '@sagsflow/domain';
+import {
+  completeTaskUpdate,
+  type CreateTaskInput,
+  measureStateQuery,
+  type MeasureWorkflowInput,
+  processEndedSignal,
+  processStartedSignal,
+} from '@sagsflow/temporal/shared';
+import { createTimeSkippingEnv } from '../../test/support/time-skipping';
+import { type ActivityCall, callsOf, conformanceProblemsOf, fakeActivityWorker, keepHistory, waitUntil } from '../../test/support/workflow-harness';
+
+const DAY = 86_400_000;
+
+/** The preventive measure and its follow-ups over years, with its activities faked and its case workflow real. */
+describe('measureWorkflow (time skipped)', () => {
+  let env: TestWorkflowEnvironment;
+  let calls: ActivityCall[];
+
+  // A server per test: after one measure has run for years, the next test's clock did not skip.
+  beforeEach(async () => {
+    calls = [];
+    env = await createTimeSkippingEnv();
+  });
+  afterEach(() => env?.teardown());
+  afterEach(() => expect(conformanceProblemsOf(calls)).toEqual([]));
+
+  async function withMeasure<T>(
+    fn: (handle: WorkflowHandle, input: MeasureWorkflowInput, caseHandle: WorkflowHandle) => Promise<T>,
+    options: { policy?: PolicyName; input?: Partial<MeasureWorkflowInput> } = {},
+  ): Promise<T> {
+    const { worker, taskQueue } = await fakeActivityWorker(env, calls);
+    const now = new Date(await env.currentTimeMs());
+    const caseNumber = `T-${randomUUID().slice(0, 8)}`;
+    const policy = options.policy ?? 'legal';
+    const input: MeasureWorkflowInput = {
+      measureId: randomUUID(),
+      caseId: randomUUID(),
+      caseWorkflowId: `case-${caseNumber}`,
+      municipality: 'demo',
+      policy,
+      policyValues: POLICIES[policy],
+      type: 'family-treatment',
+      goal: 'trygge rammer i hjemmet',
+      startsOn: now.toISOString().slice(0, 10),
+      decidedAt: now.toISOString(),
+      decidedBy: 'caseworker1',
+      childBornOn: '2018-05-01',
+      ...options.input,
+    };
+    return worker.runUntil(async () => {
+      const caseHandle = await env.client.workflow.start('caseWorkflow', {
+        workflowId: input.caseWorkflowId,
+        taskQueue,
+        args: [{ caseId: input.caseId, caseNumber, municipality: 'demo', policy, state: { ownerAgency: 'AUTHORITY', notifications: [], openMeasures: [], reassessments: 0 } }],
+      });
+      const handle = await env.client.workflow.start('measureWorkflow', { workflowId: `measure-${input.measureId}`, taskQueue, args: [input] });
+      await caseHandle.signal(processStartedSignal, { workflowId: handle.workflowId, kind: 'preventive-measure' });
+      try {
+        return await fn(handle, input, caseHandle);
+      } finally {
+        // Workflows left running with no worker hold the skipping clock back for the next test.
+        await Promise.all([handle, caseHandle].map((h) => h.terminate().catch(() => undefined)));
+      }
+    });
+  }
+
+  const followUps = () => callsOf<CreateTaskInput>(calls, 'createTask').filter((t) => t.kind === 'measure-follow-up');
+  const complete = (handle: WorkflowHandle, taskId: string, outcome: Record<string, unknown>) =>
+    handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, outcome, actor: 'caseworker1' }] });
+  const refusal = (error: unknown) => (error as WorkflowUpdateFailedError).cause;
+  /** Skips to an hour before `dueAt`. */
+  const skipTo = async (dueAt: string) => env.sleep(Math.max(0, Date.parse(dueAt) - (await env.currentTimeMs()) - 3_600_000));
+
+  it('follows a measure up over two years on Hvidovre’s profile: after 4 weeks, then every 2 months, with a step down', async () => {
+    await withMeasure(
+      async (handle, input) => {
+        await waitUntil(() => followUps().length === 1, 'the first follow-up');
+        const plan = callsOf<CreateTaskInput>(calls, 'createTask').find((t) => t.kind === 'child-plan')!;
+        expect(plan.dueAt).toBe(childPlanDueAt(POLICIES.hvidovre, new Date(input.decidedAt)).toISOString());
+        // A child of 8 takes part in the plan (BL §91).
+        const noPart = await complete(handle, plan.id, { goals: 'trivsel i skolen' }).catch((e: unknown) => e);
+        expect(refusal(noPart)).toMatchObject({ type: 'InvalidOutcome', message: expect.stringContaining('outcome.childParticipation') });
+        await complete(handle, plan.id, { goals: 'trivsel i skolen', childParticipation: 'barnet tegnede sit netværk' });
+
+        const first = followUps()[0];
+        expect(first.dueAt).toBe(addDuration(new Date(input.decidedAt), { weeks: 4 }).toISOString());
+        await skipTo(first.dueAt);
+        const loose = await complete(handle, first.id, {
+          decision: 'continue',
+          reason: 'god udvikling',
+          cadenceInterval: 3,
+          cadenceUnit: 'months',
+          cadenceJustification: 'stabil familie',
+        }).catch((e: unknown) => e);
+        expect(refusal(loose)).toMatchObject({ message: expect.stringContaining("looser than the municipality's every 2 months") });
+        const noWhy = await complete(handle, first.id, { decision: 'continue', reason: 'god udvikling', cadenceInterval: 2, cadenceUnit: 'months' }).catch((e: unknown) => e);
+        expect(refusal(noWhy)).toMatchObject({ message: expect.stringContaining('outcome.cadenceJustification') });
+        await complete(handle, first.id, { decision: 'continue', reason: 'god udvikling', cadenceInterval: 2, cadenceUnit: 'months', cadenceJustification: 'Hvidovres kadence' });
+
+        // Two years of follow-ups, each due 2 months after the one before was held; a step down at the fifth.
+        const decidedAt = Date.parse(input.decidedAt);
+        for (let n = 1; (await env.currentTimeMs()) - decidedAt < 2 * 365 * DAY; n++) {
+          await waitUntil(() => followUps().length === n + 1, `follow-up ${n + 1}`);
+          const [previous, next] = followUps().slice(-2);
+          const held = callsOf<{ taskId: string; completedAt?: string }>(calls, 'recordTaskCompletion').find((c) => c.taskId === previous.id)!;
+          expect(next.dueAt).toBe(addDuration(new Date(held.completedAt!), { months: 2 }).toISOString());
+          await skipTo(next.dueAt);
+          const outcome = n === 4 ? { decision: 'step-down', reason: 'mindre indgribende er nok', measureType: 'contact-person' } : { decision: 'continue', reason: 'fortsat behov' };
+          await complete(handle, next.id, outcome);
+        }
+        expect(followUps().length).toBeGreaterThanOrEqual(12);
+        const state = await handle.query(measureStateQuery);
+        expect(state).toMatchObject({ type: 'contact-person', cadence: { months: 2 }, status: 'running' });
+        expect(callsOf(calls, 'recordMeasureProgress')).toContainEqual(expect.objectContaining({ type: 'contact-person' }));
+        expect(callsOf<{ type: string; data: Record<string, string> }>(calls, 'recordCaseEvent')).toContainEqual(
+          expect.objectContaining({ type: 'measure.stepped', data: { decision: 'step-down', from: 'family-treatment', to: 'contact-person' } }),
+        );
+
+        const last = followUps().at(-1)!;
+        await waitUntil(() => callsOf(calls, 'recordMeasureProgress').some((p) => (p as { nextFollowUpAt?: string }).nextFollowUpAt === last.dueAt), 'the next follow-up recorded');
+        await complete(handle, last.id, { decision: 'end', reason: 'målet er nået' });
+        expect(await handle.result()).toMatchObject({ status: 'ended', type: 'contact-person' });
+        expect(callsOf(calls, 'recordMeasureProgress').at(-1)).toMatchObject({ status: 'closed', nextFollowUpAt: null });
+        await keepHistory(handle, 'measure-hvidovre-two-years');
+      },
+      { policy: 'hvidovre' },
+    );
+  });
+
+  it('on the legal profile: the first follow-up at 3 months', async () => {
+    await withMeasure(async (_handle, input) => {
+      await waitUntil(() => followUps().length === 1, 'the first follow-up');
+      expect(followUps()[0].dueAt).toBe(addDuration(new Date(input.decidedAt), { months: 3 }).toISOString());
+    });
+  });
+
+  it('on the legal profile: the first follow-up sooner, when an investigation running alongside ends first', async () => {
+    await withMeasure(
+      async (handle, input, caseHandle) => {
+        await caseHandle.signal(processStartedSignal, { workflowId: 'investigation-alongside', kind: 'investigation' });
+        await waitUntil(() => followUps().length === 1, 'the first follow-up');
+        await env.sleep('40 days');
+        // The investigation ends: the case tells the measure, whose first follow-up is due now.
+        await caseHandle.signal(processEndedSignal, { workflowId: 'investigation-alongside', kind: 'investigation', outcome: 'completed' });
+        await waitUntil(() => followUps().length === 2, 'the first follow-up moved');
+        const [planned, moved] = followUps();
+        expect(callsOf<{ taskIds: string[] }>(calls, 'cancelTasks')).toContainEqual(expect.objectContaining({ taskIds: [planned.id] }));
+        const endedAt = Date.parse(moved.dueAt);
+        expect(endedAt - Date.parse(input.decidedAt)).toBeGreaterThanOrEqual(40 * DAY);
+        expect(endedAt).toBeLessThan(Date.parse(planned.dueAt));
+        await complete(handle, moved.id, { decision: 'end', reason: 'undersøgelsen viste, at støtten ikke længere er nødvendig' });
+        expect(await handle.result()).toMatchObject({ status: 'ended' });
+        expect(callsOf(calls, 'cancelTasks').length).toBeGreaterThanOrEqual(2); // and the plan, never made, is closed
+      },
+      { input: { alongsideInvestigation: 'investigation-alongside' } },
+    );
+  });
+
+  it('an investigation other than the one alongside does not move the first follow-up', async () => {
+    await withMeasure(
+      async (handle, _input, caseHandle) => {
+        await caseHandle.signal(processStartedSignal, { workflowId: 'investigation-other', kind: 'investigation' });
+        await waitUntil(() => followUps().length === 1, 'the first follow-up');
+        await caseHandle.signal(processEndedSignal, { workflowId: 'investigation-other', kind: 'investigation', outcome: 'completed' });
+        await env.sleep('2 days');
+        expect(followUps()).toHaveLength(1);
+        },
+      { input: { alongsideInvestigation: 'investigation-alongside' } },
+    );
+  });
+});

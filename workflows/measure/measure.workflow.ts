@@ -1,0 +1,155 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  type Agency,
+  childPlanDueAt,
+  childPlanProblem,
+  chosenCadence,
+  type Duration,
+  type FollowUpDecision,
+  followUpDueAt,
+  followUpProblem,
+  MEASURE_MAP,
+  type MeasureType,
+} from '@sagsflow/domain';
+import {
+  caseOwnerChangedSignal,
+  investigationEndedSignal,
+  type MeasureProcessState,
+  measureStateQuery,
+  type MeasureWorkflowInput,
+  SearchAttributeKeys,
+  type TaskCompletion,
+} from '@sagsflow/temporal/shared';
+import { activities } from '../shared/activities';
+import { HumanTasks } from '../shared/human-tasks';
+import { policyOf } from '../shared/policy';
+import { ProcessPosition } from '../shared/process-position';
+import { runProcess } from '../shared/process';
+
+/**
+ * A preventive measure (forebyggende foranstaltning, BL §32) from its decision to its end:
+ * - the child's plan (barnets plan, BL §91) within the policy's window, with the child's part from age 4;
+ * - the first follow-up (BL §95) within the policy's time (law: 3 months; Hvidovre: 4 weeks), or
+ *   when an investigation running alongside ends, if sooner; it decides and justifies the cadence
+ *   of the next ones, never looser than the profile;
+ * - every follow-up reviews the measure on the indsatstrappe: continue, step down or up (a new
+ *   type, the same process), or end.
+ */
+export async function measureWorkflow(input: MeasureWorkflowInput): Promise<MeasureProcessState> {
+  const { workflowId } = workflowInfo();
+  const policy = policyOf(input);
+  const tasks = new HumanTasks(policy);
+  const position = new ProcessPosition(MEASURE_MAP, input.caseId);
+  const decidedAt = new Date(input.decidedAt);
+  const state: MeasureProcessState = { type: input.type, status: 'running', planDueAt: childPlanDueAt(policy, decidedAt).toISOString(), followUps: [] };
+  setHandler(measureStateQuery, () => ({ ...state }));
+
+  let caseOwner: Agency = 'AUTHORITY';
+  setHandler(caseOwnerChangedSignal, ({ agency }) => {
+    caseOwner = agency;
+    upsertSearchAttributes([{ key: SearchAttributeKeys.ownerAgency, value: agency }]);
+  });
+  let investigationEndsAt: Date | undefined;
+  setHandler(investigationEndedSignal, ({ workflowId: ended, endedAt }) => {
+    if (ended === input.alongsideInvestigation) investigationEndsAt = new Date(endedAt);
+  });
+  const completed = new Map<string, TaskCompletion>();
+  tasks.onCompleted = (task, completion) => completed.set(task.id, completion);
+
+  const event = (key: string, type: string, actor: string, data: Record<string, string> = {}) =>
+    activities().recordCaseEvent({ key: `${workflowId}/${key}`, caseId: input.caseId, type, actor, at: new Date().toISOString(), data });
+  const progress = (changes: Omit<Parameters<ReturnType<typeof activities>['recordMeasureProgress']>[0], 'measureId'>) =>
+    activities().recordMeasureProgress({ measureId: input.measureId, ...changes });
+  const request = (kind: 'child-plan' | 'measure-follow-up', step: string, dueAt: Date) => ({
+    kind,
+    step,
+    caseId: input.caseId,
+    processKind: 'preventive-measure' as const,
+    agency: 'AUTHORITY' as const,
+    dueAt: dueAt.toISOString(),
+  });
+
+  async function plan(): Promise<void> {
+    const done = await position.during('child-plan', () =>
+      tasks.perform(request('child-plan', 'child-plan', new Date(state.planDueAt)), {
+        rule: (outcome) => childPlanProblem(input.childBornOn, new Date(), outcome),
+      }),
+    );
+    state.planDoneAt = done.completedAt;
+    await progress({ planDoneAt: done.completedAt });
+    await event('plan', 'measure.plan-made', done.actor);
+  }
+
+  /** One follow-up: its task due when the rules say, moved earlier when an investigation alongside ends first. */
+  async function followUp(n: number, previous: Date | undefined, cadence: Duration | undefined): Promise<TaskCompletion> {
+    const first = previous === undefined;
+    const dueAt = () => followUpDueAt(policy, 'preventive', { decidedAt, investigationEndsAt, previousFollowUpAt: previous }, cadence);
+    return position.during('follow-up', async () => {
+      for (let due = dueAt(); ; due = dueAt()) {
+        state.nextFollowUpAt = due.toISOString();
+        await progress({ nextFollowUpAt: state.nextFollowUpAt });
+        const taskId = await tasks.open(request('measure-follow-up', 'follow-up', due), {
+          occurrence: `${n}@${state.nextFollowUpAt}`,
+          rule: (outcome) => followUpProblem(policy, { currentType: state.type, first }, outcome),
+        });
+        await condition(() => completed.has(taskId) || dueAt().getTime() < due.getTime());
+        const done = completed.get(taskId);
+        if (done) return done;
+        await tasks.cancel('an investigation alongside ended: the first follow-up is due now', [taskId]);
+      }
+    });
+  }
+
+  async function followUps(): Promise<void> {
+    let previous: Date | undefined;
+    let cadence: Duration | undefined;
+    for (let n = 1; ; n++) {
+      const done = await followUp(n, previous, cadence);
+      const decision = done.outcome.decision as FollowUpDecision;
+      if (previous === undefined && decision !== 'end') {
+        cadence = chosenCadence(done.outcome);
+        state.cadence = cadence as MeasureProcessState['cadence'];
+      }
+      previous = new Date(done.completedAt);
+      state.followUps.push({ at: done.completedAt, decision, type: state.type });
+      await event(`follow-up/${n}`, 'measure.followed-up', done.actor, { decision });
+      if (decision === 'end') return;
+      if (decision === 'step-down' || decision === 'step-up') {
+        const from = state.type;
+        state.type = done.outcome.measureType as MeasureType;
+        await position.during('change-type', async () => {
+          await progress({ type: state.type });
+          await event(`follow-up/${n}/stepped`, 'measure.stepped', done.actor, { decision, from, to: state.type });
+        });
+      }
+    }
+  }
+
+  async function run(): Promise<MeasureProcessState> {
+    await progress({ planDueAt: state.planDueAt });
+    // The plan's task may still be open when a follow-up ends the measure: it is then cancelled.
+    const planned = plan().catch((error: unknown) => {
+      if (!(error instanceof ApplicationFailure && error.type === 'TaskCancelled')) throw error;
+    });
+    await followUps();
+    await tasks.cancel('the measure ended');
+    await planned;
+    state.status = 'ended';
+    delete state.nextFollowUpAt;
+    await progress({ status: 'closed', closedAt: new Date().toISOString(), nextFollowUpAt: null });
+    await event('ended', 'measure.ended', 'system', { type: state.type });
+    await position.enter('ended');
+    await condition(allHandlersFinished);
+    return state;
+  }
+
+  const context = { kind: 'preventive-measure' as const, caseId: input.caseId, caseWorkflowId: input.caseWorkflowId, tasks, position };
+  return runProcess({ ...context, owner: () => caseOwner, step: () => position.view.active.join(',') || 'decided' }, run);
+}
