@@ -1,7 +1,7 @@
-import { CASE_MAP, conformanceProblems, mapProblems, NOTIFICATION_MAP, type ProcessMap } from './process-map';
+import { CASE_MAP, conformanceProblems, mapProblems, NOTIFICATION_MAP, PROCESS_MAPS, type ProcessMap } from './process-map';
 
 describe('process maps', () => {
-  it.each([NOTIFICATION_MAP, CASE_MAP])('$kind is a well-formed map', (map) => {
+  it.each(Object.values(PROCESS_MAPS))('$kind is a well-formed map', (map) => {
     expect(mapProblems(map)).toEqual([]);
   });
 
@@ -36,6 +36,8 @@ describe('conformanceProblems', () => {
     ['a professional notifier: receipt beside the triage, feedback after it', ['send-receipt', 'triage', 'send-feedback', 'done']],
     ['an investigation about abuse', ['triage', 'handover', 'child-conversation', 'done']],
     ['acute danger and abuse', ['triage', 'handover', 'acute-action', 'child-conversation', 'done']],
+    ['an investigation the authority took on', ['triage', 'handover', 'open-investigation', 'child-conversation', 'done']],
+    ['acute action, then the investigation', ['triage', 'handover', 'acute-action', 'open-investigation', 'done']],
     ['parallel branches interleaved', ['triage', 'send-receipt', 'handover', 'send-feedback', 'done']],
   ])('%s follows the map', (_name, entered) => {
     expect(conformanceProblems(NOTIFICATION_MAP, entered)).toEqual([]);
