@@ -5,7 +5,6 @@ import {
   getExternalWorkflowHandle,
   isCancellation,
   setHandler,
-  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
@@ -26,21 +25,19 @@ import {
   type TaskKind,
 } from '@sagsflow/domain';
 import {
-  caseOwnerChangedSignal,
   type InvestigationProcessState,
   investigationStateQuery,
   type InvestigationWorkflowInput,
   involvementRequestedSignal,
   type InvolvementResult,
   involvementSettledSignal,
-  SearchAttributeKeys,
   type TaskCompletion,
 } from '@sagsflow/temporal/shared';
 import { activities } from '../shared/activities';
 import { HumanTasks, type OutcomeRule } from '../shared/human-tasks';
 import { policyOf } from '../shared/policy';
 import { ProcessPosition } from '../shared/process-position';
-import { runProcess } from '../shared/process';
+import { caseTimeline, followCaseOwner, runProcess } from '../shared/process';
 
 /**
  * The child welfare investigation (børnefaglig undersøgelse, BL §§20–22), from its start to its
@@ -70,21 +67,14 @@ export async function investigationWorkflow(input: InvestigationWorkflowInput): 
   let concluded = false;
   setHandler(investigationStateQuery, () => ({ ...state, openSteps: [...open] }));
 
-  let caseOwner: Agency = 'AUTHORITY';
-  setHandler(caseOwnerChangedSignal, ({ agency }) => {
-    caseOwner = agency;
-    upsertSearchAttributes([{ key: SearchAttributeKeys.ownerAgency, value: agency }]);
-  });
+  const caseOwner = followCaseOwner('AUTHORITY');
   const pprRequestId = `${workflowId}/ppr-assessment`;
   let ppr: InvolvementResult | undefined;
   setHandler(involvementSettledSignal, (result) => {
     if (result.requestId === pprRequestId) ppr = result;
   });
-  const completed = new Map<string, TaskCompletion>();
-  tasks.onCompleted = (task, completion) => completed.set(task.id, completion);
 
-  const event = (key: string, type: string, actor: string, data: Record<string, string> = {}) =>
-    activities().recordCaseEvent({ key: `${workflowId}/${key}`, caseId: input.caseId, type, actor, at: new Date().toISOString(), data });
+  const event = caseTimeline(input.caseId);
   const request = (kind: TaskKind, step: string, due: string, agency: Agency = 'AUTHORITY') => ({
     kind,
     step,
@@ -162,9 +152,9 @@ export async function investigationWorkflow(input: InvestigationWorkflowInput): 
       }
     };
     const assessment = async () => {
-      await condition(() => completed.has(taskId) || concluded);
+      await condition(() => tasks.completionOf(taskId) !== undefined || concluded);
       // Concluded first: the preliminary assessment is moot.
-      if (!completed.has(taskId)) await tasks.cancel('the investigation concluded', [taskId]);
+      if (!tasks.completionOf(taskId)) await tasks.cancel('the investigation concluded', [taskId]);
       await position.leave('preliminary-assessment');
     };
     await Promise.all([repeat(), assessment()]);
@@ -241,7 +231,7 @@ export async function investigationWorkflow(input: InvestigationWorkflowInput): 
 
   const context = { kind: 'investigation' as const, caseId: input.caseId, caseWorkflowId: input.caseWorkflowId, tasks, position };
   try {
-    return await runProcess({ ...context, owner: () => caseOwner, step: () => position.view.active.join(',') || 'started' }, run);
+    return await runProcess({ ...context, owner: caseOwner, step: () => position.view.active.join(',') || 'started' }, run);
   } catch (error) {
     // The case page shows the investigation as it ended; runProcess has alerted and told the case.
     const status = isCancellation(error) ? 'cancelled' : 'failed';

@@ -3,11 +3,8 @@ import {
   ApplicationFailure,
   condition,
   setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
 } from '@temporalio/workflow';
 import {
-  type Agency,
   childPlanDueAt,
   childPlanProblem,
   chosenCadence,
@@ -19,19 +16,17 @@ import {
   type MeasureType,
 } from '@sagsflow/domain';
 import {
-  caseOwnerChangedSignal,
   investigationEndedSignal,
   type MeasureProcessState,
   measureStateQuery,
   type MeasureWorkflowInput,
-  SearchAttributeKeys,
   type TaskCompletion,
 } from '@sagsflow/temporal/shared';
 import { activities } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
 import { policyOf } from '../shared/policy';
 import { ProcessPosition } from '../shared/process-position';
-import { runProcess } from '../shared/process';
+import { caseTimeline, followCaseOwner, runProcess } from '../shared/process';
 
 /**
  * A preventive measure (forebyggende foranstaltning, BL §32) from its decision to its end:
@@ -43,7 +38,6 @@ import { runProcess } from '../shared/process';
  *   type, the same process), or end.
  */
 export async function measureWorkflow(input: MeasureWorkflowInput): Promise<MeasureProcessState> {
-  const { workflowId } = workflowInfo();
   const policy = policyOf(input);
   const tasks = new HumanTasks(policy);
   const position = new ProcessPosition(MEASURE_MAP, input.caseId);
@@ -51,20 +45,13 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
   const state: MeasureProcessState = { type: input.type, status: 'running', planDueAt: childPlanDueAt(policy, decidedAt).toISOString(), followUps: [] };
   setHandler(measureStateQuery, () => ({ ...state }));
 
-  let caseOwner: Agency = 'AUTHORITY';
-  setHandler(caseOwnerChangedSignal, ({ agency }) => {
-    caseOwner = agency;
-    upsertSearchAttributes([{ key: SearchAttributeKeys.ownerAgency, value: agency }]);
-  });
+  const caseOwner = followCaseOwner('AUTHORITY');
   let investigationEndsAt: Date | undefined;
   setHandler(investigationEndedSignal, ({ workflowId: ended, endedAt }) => {
     if (ended === input.alongsideInvestigation) investigationEndsAt = new Date(endedAt);
   });
-  const completed = new Map<string, TaskCompletion>();
-  tasks.onCompleted = (task, completion) => completed.set(task.id, completion);
 
-  const event = (key: string, type: string, actor: string, data: Record<string, string> = {}) =>
-    activities().recordCaseEvent({ key: `${workflowId}/${key}`, caseId: input.caseId, type, actor, at: new Date().toISOString(), data });
+  const event = caseTimeline(input.caseId);
   const progress = (changes: Omit<Parameters<ReturnType<typeof activities>['recordMeasureProgress']>[0], 'measureId'>) =>
     activities().recordMeasureProgress({ measureId: input.measureId, ...changes });
   const request = (kind: 'child-plan' | 'measure-follow-up', step: string, dueAt: Date) => ({
@@ -99,8 +86,8 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
           occurrence: `${n}@${state.nextFollowUpAt}`,
           rule: (outcome) => followUpProblem(policy, { currentType: state.type, first }, outcome),
         });
-        await condition(() => completed.has(taskId) || dueAt().getTime() < due.getTime());
-        const done = completed.get(taskId);
+        await condition(() => tasks.completionOf(taskId) !== undefined || dueAt().getTime() < due.getTime());
+        const done = tasks.completionOf(taskId);
         if (done) return done;
         await tasks.cancel('an investigation alongside ended: the first follow-up is due now', [taskId]);
       }
@@ -151,5 +138,5 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
   }
 
   const context = { kind: 'preventive-measure' as const, caseId: input.caseId, caseWorkflowId: input.caseWorkflowId, tasks, position };
-  return runProcess({ ...context, owner: () => caseOwner, step: () => position.view.active.join(',') || 'decided' }, run);
+  return runProcess({ ...context, owner: caseOwner, step: () => position.view.active.join(',') || 'decided' }, run);
 }

@@ -18,7 +18,6 @@ import {
   triageDecisionProblem,
 } from '@sagsflow/domain';
 import {
-  caseOwnerChangedSignal,
   type HandoverResult,
   handoverRequestedSignal,
   handoverSettledSignal,
@@ -34,7 +33,7 @@ import { HumanTasks } from '../shared/human-tasks';
 import { CASE_ORCHESTRATION_PATCH, INVESTIGATION_PROCESS_PATCH } from '../shared/patches';
 import { policyOf } from '../shared/policy';
 import { ProcessPosition } from '../shared/process-position';
-import { runProcess } from '../shared/process';
+import { followCaseOwner, runProcess } from '../shared/process';
 
 /**
  * A notification of concern (underretning), from receipt to the agency that takes it on:
@@ -92,11 +91,7 @@ export async function notificationWorkflow(input: NotificationWorkflowInput): Pr
   setHandler(handoverSettledSignal, (result) => {
     if (result.requestId === `${workflowId}/handover`) settled = result;
   });
-  let caseOwner: Agency | undefined;
-  setHandler(caseOwnerChangedSignal, ({ agency }) => {
-    caseOwner = agency;
-    upsertSearchAttributes([{ key: SearchAttributeKeys.ownerAgency, value: agency }]);
-  });
+  const caseOwner = followCaseOwner('RECEPTION');
 
   /** Asks the case workflow, the one writer of the owner, and waits for its answer. */
   async function requestHandover(to: Agency, decision: TriageDecision, assignee: string | undefined): Promise<void> {
@@ -192,5 +187,5 @@ export async function notificationWorkflow(input: NotificationWorkflowInput): Pr
 
   if (!orchestrated) return run();
   const context = { kind: 'notification' as const, caseId: input.caseId, caseWorkflowId: input.caseWorkflowId, tasks, position };
-  return runProcess({ ...context, owner: () => caseOwner ?? 'RECEPTION', step: () => state.step }, run);
+  return runProcess({ ...context, owner: caseOwner, step: () => state.step }, run);
 }

@@ -41,7 +41,7 @@ interface LiveTask {
 export class HumanTasks {
   private readonly live = new Map<string, LiveTask>();
   /** Completed in this run: a late second completion is told so, not that the task is unknown. */
-  private readonly completed = new Set<string>();
+  private readonly completed = new Map<string, TaskCompletion>();
   /** Activities in flight: a workflow continues as new only when this is 0. */
   private busy = 0;
   /** Called when a completion is stored (for tasks opened with a purpose). */
@@ -82,7 +82,7 @@ export class HumanTasks {
         }
         task.completion = completion;
         this.live.delete(request.taskId);
-        this.completed.add(request.taskId);
+        this.completed.set(request.taskId, completion);
         this.onCompleted?.(task.state, completion);
         return completion;
       },
@@ -139,6 +139,11 @@ export class HumanTasks {
     }
     this.updateSearchAttributes();
     await this.work(() => activities().cancelTasks({ taskIds: cancelled.map((t) => t.state.id), reason }));
+  }
+
+  /** The completion of a task opened in this run (`open`), once it is stored. */
+  completionOf(taskId: string): TaskCompletion | undefined {
+    return this.completed.get(taskId);
   }
 
   /** Open tasks as data, to carry across continue-as-new. */

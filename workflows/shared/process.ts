@@ -4,11 +4,12 @@ import {
   CancellationScope,
   getExternalWorkflowHandle,
   isCancellation,
+  setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Agency, ProcessKind } from '@sagsflow/domain';
-import { processEndedSignal, type ProcessEnd, SearchAttributeKeys } from '@sagsflow/temporal/shared';
+import { caseOwnerChangedSignal, processEndedSignal, type ProcessEnd, SearchAttributeKeys } from '@sagsflow/temporal/shared';
 import { activities } from './activities';
 import type { HumanTasks } from './human-tasks';
 import type { ProcessPosition } from './process-position';
@@ -79,4 +80,24 @@ export function failureType(error: unknown): string {
   const cause = error instanceof ActivityFailure ? error.cause : error;
   if (cause instanceof ApplicationFailure) return cause.type ?? 'ApplicationFailure';
   return cause instanceof Error ? cause.name : 'unknown';
+}
+
+/**
+ * The case's owner as the case workflow tells its running processes (`caseOwnerChanged`), shown in
+ * the process's own `OwnerAgency` too; `initial` until it first tells.
+ */
+export function followCaseOwner(initial: Agency): () => Agency {
+  let owner = initial;
+  setHandler(caseOwnerChangedSignal, ({ agency }) => {
+    owner = agency;
+    upsertSearchAttributes([{ key: SearchAttributeKeys.ownerAgency, value: agency }]);
+  });
+  return () => owner;
+}
+
+/** Records entries on the case's timeline, each once: its key is the workflow's id and `key`. */
+export function caseTimeline(caseId: string) {
+  const { workflowId } = workflowInfo();
+  return (key: string, type: string, actor: string, data: Record<string, string> = {}) =>
+    activities().recordCaseEvent({ key: `${workflowId}/${key}`, caseId, type, actor, at: new Date().toISOString(), data });
 }
