@@ -8,7 +8,7 @@ describe('the ended-process sweep', () => {
   let suite: OpenSuite;
 
   beforeAll(async () => {
-    suite = await openSuite(['reception1']);
+    suite = await openSuite(['reception1', 'caseworker1']);
   });
   afterAll(() => suite?.close());
 
@@ -42,5 +42,21 @@ describe('the ended-process sweep', () => {
 
     // A second pass finds nothing more to do.
     expect(await sweep.sweep(later())).toEqual([]);
+  });
+
+  it('lets a case start a new investigation when an operator terminated the one it had', async () => {
+    const { caseId } = (await suite.as('reception1').post('/api/notifications', notificationBody()).expect(201)).body as { caseId: string };
+    const started = (await suite.as('caseworker1').post(`/api/cases/${caseId}/investigations`).send({ reason: 'bekymring for trivsel' }).expect(201)).body as { workflowId: string };
+    const openTasks = async () => (await suite.stack.db.query(`SELECT count(*)::int AS n FROM tasks WHERE workflow_id = $1 AND status = 'open'`, [started.workflowId])).rows[0].n as number;
+    await waitFor(async () => (await openTasks()) === 6);
+    await suite.as('caseworker1').post(`/api/cases/${caseId}/investigations`).send({ reason: 'igen' }).expect(409);
+    await suite.stack.temporal.workflow.getHandle(started.workflowId).terminate('an operator stopped it');
+
+    const sweep = suite.worker.get(EndedProcessSweep);
+    await waitFor(async () => (await sweep.sweep(new Date(Date.now() + 10 * 60_000))).includes(started.workflowId));
+    expect(await openTasks()).toBe(0);
+    const { investigations } = (await suite.as('caseworker1').get(`/api/cases/${caseId}`).expect(200)).body as { investigations: { status: string }[] };
+    expect(investigations).toEqual([expect.objectContaining({ status: 'cancelled' })]);
+    await suite.as('caseworker1').post(`/api/cases/${caseId}/investigations`).send({ reason: 'igen' }).expect(201);
   });
 });

@@ -82,7 +82,7 @@ export class EndedProcessSweep implements OnApplicationBootstrap, OnApplicationS
 
   private async close(process: { workflowId: string; caseId: string; caseWorkflowId: string | null }, status: string): Promise<void> {
     await this.tasks.cancel(await this.taskRows.openOfWorkflow(process.workflowId), `process ${status.toLowerCase()}`);
-    await this.cases.markProcessEnded(process.workflowId, 'terminated');
+    const kind = await this.cases.markProcessEnded(process.workflowId, 'terminated');
     await this.cases.recordEvent({
       key: `${process.workflowId}/process.terminated`,
       caseId: process.caseId,
@@ -94,7 +94,7 @@ export class EndedProcessSweep implements OnApplicationBootstrap, OnApplicationS
     if (!process.caseWorkflowId || process.caseWorkflowId === process.workflowId) return;
     await this.temporal.workflow
       .getHandle(process.caseWorkflowId)
-      .signal(processEndedSignal, { workflowId: process.workflowId, kind: 'process', outcome: 'terminated' })
+      .signal(processEndedSignal, { workflowId: process.workflowId, kind: kind ?? 'process', outcome: 'terminated' })
       .catch((error: unknown) => {
         if (!(error instanceof WorkflowNotFoundError)) throw error;
       });

@@ -180,8 +180,18 @@ export class CaseService {
     );
   }
 
-  /** A process that no longer runs without having said so (terminated): its recorded position says so. */
-  async markProcessEnded(workflowId: string, status: 'terminated'): Promise<void> {
-    await this.dataSource.query(`UPDATE process_positions SET status = $2, active = '{}' WHERE workflow_id = $1 AND status = 'running'`, [workflowId, status]);
+  /**
+   * A process that no longer runs without having said so (terminated): its recorded position says
+   * so, and an investigation or measure it ran no longer counts as open (a case may start a new
+   * investigation). Answers the process's kind, when its position was recorded.
+   */
+  async markProcessEnded(workflowId: string, status: 'terminated'): Promise<string | undefined> {
+    return this.dataSource.transaction(async (em) => {
+      await em.query(`UPDATE investigations SET status = 'cancelled' WHERE workflow_id = $1 AND status = 'open'`, [workflowId]);
+      await em.query(`UPDATE measures SET status = 'closed', closed_at = now(), next_follow_up_at = NULL WHERE workflow_id = $1 AND status = 'open'`, [workflowId]);
+      await em.query(`UPDATE process_positions SET status = $2, active = '{}' WHERE workflow_id = $1 AND status = 'running'`, [workflowId, status]);
+      const [position] = (await em.query(`SELECT kind FROM process_positions WHERE workflow_id = $1`, [workflowId])) as { kind: string }[];
+      return position?.kind;
+    });
   }
 }
