@@ -26,7 +26,7 @@ const danishDate = (iso: string) => new Intl.DateTimeFormat('da-DK', { dateStyle
 describe('the case page', () => {
   let web: WebSuite;
   beforeAll(async () => {
-    web = await openWebSuite(['reception1', 'ppr1']);
+    web = await openWebSuite(['reception1', 'ppr1', 'caseworker1']);
   });
   afterAll(async () => {
     await web?.close();
@@ -163,6 +163,51 @@ describe('the case page', () => {
     await lead.getByRole('button', { name: 'Skift tovholder' }).last().click();
     await lead.getByRole('status').filter({ hasText: 'caseworker2 er nu tovholder på sagen' }).waitFor();
     await waitFor(async () => /^caseworker2 \(Myndighed\)/.test((await lead.locator('dt:text-is("Tovholder") + dd').textContent()) ?? ''));
+  });
+
+  it('lets the authority start an investigation by keyboard (refused without a reason, once only) and a preventive measure, and lists both with their deadlines', async () => {
+    const { caseId, caseNumber } = await newCase();
+    const reception = await web.signedIn('reception1', `/cases/${caseId}`);
+    await openCase(reception, caseNumber);
+    expect(await reception.getByRole('button', { name: 'Start børnefaglig undersøgelse' }).count()).toBe(0); // only the authority
+
+    const page = await web.signedIn('caseworker1', `/cases/${caseId}`);
+    await openCase(page, caseNumber);
+    const start = page.getByRole('button', { name: 'Start børnefaglig undersøgelse' });
+    await tabTo(page, start);
+    await page.keyboard.press('Enter');
+    const reason = page.getByLabel('Begrundelse');
+    await waitFor(() => reason.evaluate((el) => el === el.ownerDocument.activeElement));
+    // Sent without a reason: said in Danish next to the field, and nothing started.
+    await page.getByRole('button', { name: 'Start undersøgelsen' }).press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Der er fejl i formularen' }).waitFor();
+    expect(await page.locator('[data-field="reason"] .form-error-message').textContent()).toContain('Skriv, hvorfor undersøgelsen startes');
+    expect(((await web.as('caseworker1').get(`/api/cases/${caseId}`).expect(200)).body as { investigations: unknown[] }).investigations).toEqual([]);
+
+    await reason.focus();
+    await page.keyboard.type('Skolen er bekymret for barnets trivsel');
+    await tabTo(page, page.getByRole('button', { name: 'Start undersøgelsen' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Den børnefaglige undersøgelse er startet' }).waitFor();
+    const investigations = page.getByRole('region', { name: 'Undersøgelser' });
+    await investigations.getByText('I gang').waitFor();
+    const { investigations: started } = (await web.as('caseworker1').get(`/api/cases/${caseId}`).expect(200)).body as { investigations: { dueAt: string }[] };
+    expect(started).toHaveLength(1);
+    expect(await investigations.locator('dt:text-is("Frist for konklusion") + dd time').getAttribute('datetime')).toBe(started[0].dueAt);
+    expect(await page.getByRole('button', { name: 'Start børnefaglig undersøgelse' }).count()).toBe(0); // one at a time
+
+    await page.getByRole('button', { name: 'Start forebyggende foranstaltning' }).click();
+    await page.getByLabel('Foranstaltning', { exact: true }).selectOption({ label: 'Familiebehandling' });
+    await page.getByLabel('Mål').fill('Trygge rammer i hjemmet');
+    await page.getByLabel('Startdato').fill('2026-12-01');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Start foranstaltningen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Familiebehandling er startet' }).waitFor();
+    const measures = page.getByRole('region', { name: 'Foranstaltninger' });
+    await measures.getByText('Trygge rammer i hjemmet').waitFor();
+    expect(await measures.locator('dt:text-is("Barnets plan") + dd').textContent()).toMatch(/senest/);
+    await page.getByRole('region', { name: 'Tidslinje' }).getByText('Børnefaglig undersøgelse startet').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('says "Ingen adgang" to an agency without work on the case, and offers a retry when the network fails', async () => {

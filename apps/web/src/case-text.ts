@@ -1,5 +1,15 @@
-import { type NotificationSource, PROCESS_MAPS, type ProcessKind, type ProfessionalKind, TRIAGE_DECISIONS, type TriageDecision } from '@sagsflow/domain';
-import { agencyDa, taskKindDa } from './text';
+import {
+  type InvestigationDecision,
+  MEASURE_TYPE_NAMES_DA,
+  type MeasureType,
+  type NotificationSource,
+  PROCESS_MAPS,
+  type ProcessKind,
+  type ProfessionalKind,
+  TRIAGE_DECISIONS,
+  type TriageDecision,
+} from '@sagsflow/domain';
+import { agencyDa, formatDateTime, taskKindDa } from './text';
 
 /**
  * Danish words for what the case page shows: deadline and process states, the case's timeline
@@ -20,6 +30,7 @@ export const deadlineStateDa = (state: string) => DEADLINE_STATE_DA[state] ?? st
 export function deadlineWhatDa(what: string): string {
   if (what === 'receipt-letter') return 'Kvittering til underretter (brev)';
   if (what === 'feedback-letter') return 'Tilbagemelding til underretter (brev)';
+  if (what === 'outcome-letter') return 'Besked om undersøgelsens udfald til underretter (brev)';
   return taskKindDa(what);
 }
 
@@ -89,6 +100,19 @@ export const MEASURE_KIND_DA: Record<string, string> = {
 
 export const MEASURE_STATUS_DA: Record<string, string> = { open: 'Igangværende', closed: 'Afsluttet' };
 
+/** A measure's type (its step on the indsatstrappe), in Danish; the code when unknown. */
+export const measureTypeDa = (type: string) => MEASURE_TYPE_NAMES_DA[type as MeasureType] ?? type;
+
+export const INVESTIGATION_STATUS_DA: Record<string, string> = { open: 'I gang', concluded: 'Konkluderet', failed: 'Gået i stå', cancelled: 'Annulleret' };
+
+export const INVESTIGATION_DECISION_DA: Record<InvestigationDecision, string> = {
+  'no-support': 'Ingen støtte',
+  'preventive-measure': 'Forebyggende foranstaltning',
+  placement: 'Anbringelse',
+};
+
+const FOLLOW_UP_DECISION_DA: Record<string, string> = { continue: 'fortsætter', 'step-down': 'trin ned', 'step-up': 'trin op', end: 'afsluttes' };
+
 /** Who did something: a username, or the system itself. */
 export function actorDa(actor: string): string {
   return actor === 'system' ? 'systemet' : actor;
@@ -156,6 +180,28 @@ export function caseEventDa(type: string, data: Record<string, unknown>): EventT
       return { text: 'Kvittering sendt til underretter' };
     case 'letter.feedback.sent':
       return { text: 'Tilbagemelding sendt til underretter' };
+    case 'letter.outcome.sent':
+      return { text: 'Underretteren har fået besked om, hvad undersøgelsen førte til' };
+    case 'investigation.started':
+      return { text: 'Børnefaglig undersøgelse startet', detail: str(data.dueAt) ? `Frist: ${formatDateTime(str(data.dueAt))}` : undefined };
+    case 'investigation.step-done':
+      return { text: `Undersøgelsen: ${stepNameDa('investigation', str(data.step))} er udført` };
+    case 'investigation.ppr-refused':
+      return { text: 'PPR kunne ikke inddrages i undersøgelsen' };
+    case 'investigation.concluded':
+      return { text: `Undersøgelsen er konkluderet: ${(INVESTIGATION_DECISION_DA[str(data.decision) as InvestigationDecision] ?? str(data.decision)).toLowerCase()}` };
+    case 'measure.started':
+      return { text: `Forebyggende foranstaltning startet: ${measureTypeDa(str(data.type)).toLowerCase()}` };
+    case 'measure.plan-made':
+      return { text: 'Barnets plan er lagt' };
+    case 'measure.followed-up':
+      return { text: `Opfølgning på foranstaltningen: ${FOLLOW_UP_DECISION_DA[str(data.decision)] ?? str(data.decision)}` };
+    case 'measure.stepped':
+      return { text: `Foranstaltningen er ændret fra ${measureTypeDa(str(data.from)).toLowerCase()} til ${measureTypeDa(str(data.to)).toLowerCase()}` };
+    case 'measure.ended':
+      return { text: 'Foranstaltningen er afsluttet' };
+    case 'case.closed':
+      return { text: 'Sagen er lukket' };
     case 'process.stuck':
       return { text: `Processen${process ? ` ${process}` : ''} er gået i stå`, detail: 'Driften er advaret.' };
     case 'process.failed':

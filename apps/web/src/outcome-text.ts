@@ -1,5 +1,5 @@
 import { TranslatableString } from '@rjsf/utils';
-import type { TaskKind } from '@sagsflow/domain';
+import { MEASURE_TYPE_NAMES_DA, type TaskKind } from '@sagsflow/domain';
 
 /**
  * The Danish words of task outcomes, in one place: each kind's fields (label, hint, the words for
@@ -87,6 +87,100 @@ export const OUTCOME_WORDS = {
   },
   contribution: {
     fields: { summary: { title: 'Bidrag', hint: 'F.eks. PPR’s pædagogisk-psykologiske vurdering.', long: true } },
+  },
+  'investigation-child-conversation': {
+    intro: 'Samtalen med barnet som led i den børnefaglige undersøgelse.',
+    fields: {
+      heldOn: { title: 'Dato for samtalen' },
+      place: { title: 'Hvor blev samtalen holdt?' },
+      present: { title: 'Hvem var til stede?' },
+      childView: { title: 'Barnets egne synspunkter', long: true },
+    },
+  },
+  'parent-involvement': {
+    fields: {
+      heldOn: { title: 'Dato for inddragelsen' },
+      parentsView: { title: 'Forældrenes synspunkter', long: true },
+      youngPersonView: { title: 'Den unges egne synspunkter', hint: 'Kræves, når den unge er fyldt 15 år.', long: true },
+    },
+    rules: { youngPersonView: 'Den unge er fyldt 15 år og skal inddrages: skriv den unges synspunkter (BL § 20).' },
+  },
+  'network-mapping': {
+    fields: {
+      network: { title: 'Hvem er omkring barnet?', hint: 'Familie, venner, skole, fritid.', long: true },
+      familyGroupConferenceOffered: { title: 'Er familien tilbudt en familierådslagning?', values: { true: 'Ja', false: 'Nej' } },
+      familyAnswer: { title: 'Familiens svar', values: { accepted: 'Tager imod', declined: 'Takker nej' } },
+    },
+    rules: { familyGroupConferenceOffered: 'Kommunen tilbyder alle familier en familierådslagning: den skal være tilbudt.' },
+  },
+  'professional-statements': {
+    fields: {
+      summary: { title: 'Hvad siger fagpersonerne omkring barnet?', long: true },
+      schoolingNeeds: { title: 'Viser der sig skolemæssige behov?', hint: 'Så beder sagen PPR om en vurdering (BL § 22, stk. 4).' },
+      healthExaminationNeeded: { title: 'Er der brug for en helbredsundersøgelse?' },
+    },
+  },
+  'siblings-considered': {
+    fields: { consideration: { title: 'Søskende og hvad undersøgelsen betyder for dem', hint: 'BL § 21.', long: true } },
+  },
+  'health-examination': {
+    fields: { summary: { title: 'Undersøgelsens resultat', long: true } },
+  },
+  'preliminary-assessment': {
+    intro: 'Undersøgelsen er ikke afsluttet inden fristen: lav en foreløbig vurdering, og afslut undersøgelsen hurtigst muligt (BL § 20, stk. 3).',
+    fields: { assessment: { title: 'Foreløbig vurdering', long: true } },
+  },
+  'investigation-conclusion': {
+    intro: 'Konkludér undersøgelsen, når alle dens dele er udført.',
+    fields: {
+      decision: {
+        title: 'Afgørelse',
+        values: { 'no-support': 'Ingen støtte', 'preventive-measure': 'Forebyggende foranstaltning', placement: 'Anbringelse' },
+      },
+      conclusion: { title: 'Begrundet konklusion', long: true },
+      worries: { title: 'Hvad er vi bekymrede for?', hint: 'Tre-husmodellen (Signs of Safety).', long: true },
+      strengths: { title: 'Hvad fungerer godt?', long: true },
+      nextSteps: { title: 'Hvad skal der ske?', long: true },
+      measureType: { title: 'Foranstaltning', values: MEASURE_TYPE_NAMES_DA },
+      goal: { title: 'Foranstaltningens mål', long: true },
+    },
+    rules: {
+      decision: 'Undersøgelsen kan ikke konkluderes, mens en af dens dele stadig er åben.',
+      worries: 'Kommunen arbejder med Signs of Safety: svar på alle tre spørgsmål.',
+      strengths: 'Kommunen arbejder med Signs of Safety: svar på alle tre spørgsmål.',
+      nextSteps: 'Kommunen arbejder med Signs of Safety: svar på alle tre spørgsmål.',
+    },
+  },
+  'placement-preparation': {
+    intro: 'Forbered anbringelsen, indtil anbringelsesprocessen findes i systemet.',
+    fields: { summary: { title: 'Hvad er forberedt?', long: true } },
+  },
+  'send-outcome': {
+    intro: 'Afslut opgaven, når underretteren har fået besked om, hvad undersøgelsen førte til.',
+    fields: {},
+  },
+  'child-plan': {
+    fields: {
+      goals: { title: 'Planens mål', long: true },
+      childParticipation: { title: 'Hvordan deltog barnet?', hint: 'Kræves, når barnet er fyldt 4 år.', long: true },
+    },
+    rules: { childParticipation: 'Barnet er fyldt 4 år og deltager i sin plan: skriv, hvordan (BL § 91).' },
+  },
+  'measure-follow-up': {
+    intro: 'Følg op på foranstaltningen og vurdér den på indsatstrappen.',
+    fields: {
+      decision: { title: 'Beslutning', values: { continue: 'Fortsæt', 'step-down': 'Trin ned', 'step-up': 'Trin op', end: 'Afslut' } },
+      reason: { title: 'Begrundelse', long: true },
+      measureType: { title: 'Ny foranstaltning', values: MEASURE_TYPE_NAMES_DA },
+      cadenceInterval: { title: 'Næste opfølgninger hver …', hint: 'Besluttes ved første opfølgning (BL § 95).' },
+      cadenceUnit: { title: '… uger eller måneder', values: { weeks: 'Uger', months: 'Måneder' } },
+      cadenceJustification: { title: 'Begrundelse for kadencen', long: true },
+    },
+    rules: {
+      measureType: 'Vælg en anden foranstaltning end den nuværende.',
+      cadenceInterval: 'Første opfølgning fastsætter kadencen, og den må ikke være længere end kommunens.',
+      cadenceJustification: 'Kadencen skal begrundes (BL § 95).',
+    },
   },
 } satisfies Record<TaskKind, OutcomeWords>;
 

@@ -1,4 +1,4 @@
-import { AGENCIES, type Agency, handoverProblem, type NotificationSource, PROCESS_MAPS, type ProcessKind, type ProfessionalKind } from '@sagsflow/domain';
+import { AGENCIES, type Agency, handoverProblem, MEASURE_TYPES, type NotificationSource, PROCESS_MAPS, type ProcessKind, type ProfessionalKind } from '@sagsflow/domain';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, NetworkError } from '../api/client';
@@ -15,8 +15,11 @@ import {
   deadlineStateDa,
   deadlineWhatDa,
   decisionDa,
+  INVESTIGATION_DECISION_DA,
+  INVESTIGATION_STATUS_DA,
   MEASURE_KIND_DA,
   MEASURE_STATUS_DA,
+  measureTypeDa,
   PROCESS_STATUS_DA,
   processNameDa,
   PROFESSIONAL_KIND_DA,
@@ -30,7 +33,7 @@ import { agencyDa, formatDate, formatDateTime } from '../text';
 /** Agencies that may register a notification (POST /api/notifications). */
 const INTAKE_AGENCIES: readonly string[] = ['RECEPTION', 'AUTHORITY', 'ADVISORY_TEAM', 'PPR', 'JOBCENTER_UNG'];
 
-type ActionKind = 'handover' | 'involvement' | 'tovholder';
+type ActionKind = 'investigation' | 'measure' | 'handover' | 'involvement' | 'tovholder';
 
 /**
  * The child's case: the child (the only page that shows who it is), who owns and coordinates the
@@ -73,7 +76,11 @@ function CaseView({ id }: { id: string }) {
   const [theCase, processes] = loaded.data;
   const open = theCase.status === 'open';
   const ownerStaff = user.agency === theCase.owner;
+  // The authority starts investigations and measures (a closed case opens again); one investigation at a time.
+  const authority = user.agency === 'AUTHORITY';
   const may: Record<ActionKind, boolean> = {
+    investigation: authority && !theCase.investigations.some((i) => i.status === 'open'),
+    measure: authority,
     handover: open && ownerStaff && !theCase.pendingHandover,
     involvement: open && ownerStaff,
     tovholder: open && user.role === 'lead',
@@ -174,6 +181,8 @@ function CaseView({ id }: { id: string }) {
                 </button>
                 {openAction === action && (
                   <div id={`formular-${action}`} className="case-action-form">
+                    {action === 'investigation' && <InvestigationForm theCase={theCase} onDone={done} onCancel={() => cancel(action)} />}
+                    {action === 'measure' && <MeasureForm theCase={theCase} onDone={done} onCancel={() => cancel(action)} />}
                     {action === 'handover' && <HandoverForm theCase={theCase} onDone={done} onCancel={() => cancel(action)} />}
                     {action === 'involvement' && <InvolvementForm theCase={theCase} onDone={done} onCancel={() => cancel(action)} />}
                     {action === 'tovholder' && <TovholderForm theCase={theCase} onDone={done} onCancel={() => cancel(action)} />}
@@ -185,8 +194,12 @@ function CaseView({ id }: { id: string }) {
           {INTAKE_AGENCIES.includes(user.agency) && (
             <p>
               <Link to="/notifications/new">Ny underretning</Link>
-              <br />
-              <span className="form-hint">Andre processer kan endnu ikke startes herfra; sagens egen proces starter dem.</span>
+              {!authority && (
+                <>
+                  <br />
+                  <span className="form-hint">Undersøgelser og foranstaltninger startes af myndigheden.</span>
+                </>
+              )}
             </p>
           )}
         </section>
@@ -207,20 +220,13 @@ function CaseView({ id }: { id: string }) {
             <h2 id="sag-underretninger">Underretninger</h2>
             <Notifications notifications={theCase.notifications} />
           </section>
+          <section aria-labelledby="sag-undersoegelser">
+            <h2 id="sag-undersoegelser">Undersøgelser</h2>
+            <Investigations investigations={theCase.investigations} />
+          </section>
           <section aria-labelledby="sag-foranstaltninger">
             <h2 id="sag-foranstaltninger">Foranstaltninger</h2>
-            {theCase.measures.length === 0 ? (
-              <p>Ingen foranstaltninger.</p>
-            ) : (
-              <ul>
-                {theCase.measures.map((measure) => (
-                  <li key={measure.id}>
-                    {MEASURE_KIND_DA[measure.kind] ?? measure.kind}, besluttet <time dateTime={measure.decidedAt}>{formatDate(measure.decidedAt)}</time> (
-                    {(MEASURE_STATUS_DA[measure.status] ?? measure.status).toLowerCase()})
-                  </li>
-                ))}
-              </ul>
-            )}
+            <Measures measures={theCase.measures} />
           </section>
         </div>
       </div>
@@ -229,6 +235,8 @@ function CaseView({ id }: { id: string }) {
 }
 
 const ACTION_LABEL: Record<ActionKind, string> = {
+  investigation: 'Start børnefaglig undersøgelse',
+  measure: 'Start forebyggende foranstaltning',
   handover: 'Overdrag sagen',
   involvement: 'Inddrag en anden enhed',
   tovholder: 'Skift tovholder',
@@ -355,6 +363,90 @@ function Timeline({ events }: { events: Case['timeline'] }) {
         })}
       </ol>
     </>
+  );
+}
+
+/** A time with its words, or a dash when there is none. */
+function When({ at, withTime = false }: { at: string | null; withTime?: boolean }) {
+  if (!at) return <>–</>;
+  return <time dateTime={at}>{withTime ? formatDateTime(at) : formatDate(at)}</time>;
+}
+
+function Investigations({ investigations }: { investigations: Case['investigations'] }) {
+  if (investigations.length === 0) return <p>Ingen undersøgelser.</p>;
+  return (
+    <ul>
+      {investigations.map((investigation) => (
+        <li key={investigation.id}>
+          <strong>{INVESTIGATION_STATUS_DA[investigation.status] ?? investigation.status}</strong>, startet <When at={investigation.startedAt} />
+          <dl className="facts">
+            <dt>Frist for konklusion</dt>
+            <dd>
+              <When at={investigation.dueAt} withTime />
+              {investigation.overdue && <strong className="deadline-state deadline-overdue"> Overskredet</strong>}
+            </dd>
+            {investigation.preliminaryAssessmentDueAt && (
+              <>
+                <dt>Foreløbig vurdering senest</dt>
+                <dd>
+                  <When at={investigation.preliminaryAssessmentDueAt} withTime />
+                </dd>
+              </>
+            )}
+            {investigation.decision && (
+              <>
+                <dt>Afgørelse</dt>
+                <dd>
+                  {INVESTIGATION_DECISION_DA[investigation.decision]}, <When at={investigation.concludedAt} />
+                </dd>
+              </>
+            )}
+            <dt>Begrundelse</dt>
+            <dd>{reasonDa(investigation.reason)}</dd>
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Measures({ measures }: { measures: Case['measures'] }) {
+  if (measures.length === 0) return <p>Ingen foranstaltninger.</p>;
+  return (
+    <ul>
+      {measures.map((measure) => (
+        <li key={measure.id}>
+          <strong>{measure.type ? measureTypeDa(measure.type) : (MEASURE_KIND_DA[measure.kind] ?? measure.kind)}</strong> ({(MEASURE_STATUS_DA[measure.status] ?? measure.status).toLowerCase()}),
+          besluttet <When at={measure.decidedAt} />
+          {measure.type && (
+            <dl className="facts">
+              <dt>Mål</dt>
+              <dd>{measure.goal}</dd>
+              <dt>Starter</dt>
+              <dd>
+                <When at={measure.startsOn} />
+              </dd>
+              <dt>Barnets plan</dt>
+              <dd>
+                {measure.planDoneAt ? (
+                  <>
+                    lagt <When at={measure.planDoneAt} />
+                  </>
+                ) : (
+                  <>
+                    senest <When at={measure.planDueAt} withTime />
+                  </>
+                )}
+              </dd>
+              <dt>{measure.status === 'open' ? 'Næste opfølgning' : 'Afsluttet'}</dt>
+              <dd>
+                <When at={measure.status === 'open' ? measure.nextFollowUpAt : measure.closedAt} withTime={measure.status === 'open'} />
+              </dd>
+            </dl>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -504,6 +596,138 @@ function otherAgencies(owner: Agency): Agency[] {
 /** Focuses the form's first field when it opens. */
 function useFirstFocus(id: string) {
   useEffect(() => document.getElementById(id)?.focus(), [id]);
+}
+
+const INVESTIGATION_FIELDS = { reason: 'investigation-reason', awareSince: 'investigation-aware-since' };
+
+function InvestigationForm({ theCase, onDone, onCancel }: FormProps) {
+  const [reason, setReason] = useState('');
+  const [awareSince, setAwareSince] = useState('');
+  const { error, offline, sending, submit } = useSubmit(
+    {
+      reason: 'Skriv, hvorfor undersøgelsen startes (højst 2.000 tegn).',
+      awareSince: 'Skriv et tidspunkt, der ikke ligger i fremtiden, eller lad feltet stå tomt.',
+    },
+    'Sagen har allerede en børnefaglig undersøgelse i gang. Der kan kun være én ad gangen.',
+  );
+  useFirstFocus(INVESTIGATION_FIELDS.reason);
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    void submit(
+      () => (reason.trim() ? [] : ['reason']),
+      async (idempotencyKey) => {
+        // datetime-local is the browser's local time; the API takes an instant.
+        const body = { reason, ...(awareSince ? { awareSince: new Date(awareSince).toISOString() } : {}) };
+        const started = await api<{ dueAt: string }>(`/api/cases/${theCase.id}/investigations`, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+        onDone(`Den børnefaglige undersøgelse er startet. Den skal være konkluderet senest ${formatDateTime(started.dueAt)}.`);
+      },
+    );
+  };
+  return (
+    <FormFrame title="Start børnefaglig undersøgelse" error={error} offline={offline} fieldIds={INVESTIGATION_FIELDS} onSubmit={send}>
+      <Field id={INVESTIGATION_FIELDS.reason} path="reason" label="Begrundelse" hint="Vises på sagen, sendes aldrig i en e-mail." error={error}>
+        {(describedBy, invalid) => (
+          <textarea
+            id={INVESTIGATION_FIELDS.reason}
+            className="form-input"
+            rows={3}
+            maxLength={2000}
+            value={reason}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        id={INVESTIGATION_FIELDS.awareSince}
+        path="awareSince"
+        label="Kommunen blev opmærksom (valgfrit)"
+        hint="Fristen på 4 måneder regnes herfra (BL § 20, stk. 3). Tomt: nu."
+        error={error}
+      >
+        {(describedBy, invalid) => (
+          <input
+            id={INVESTIGATION_FIELDS.awareSince}
+            type="datetime-local"
+            className="form-input"
+            value={awareSince}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onChange={(e) => setAwareSince(e.target.value)}
+          />
+        )}
+      </Field>
+      <SubmitRow sending={sending} label="Start undersøgelsen" onCancel={onCancel} />
+    </FormFrame>
+  );
+}
+
+const MEASURE_FIELDS = { type: 'measure-type', goal: 'measure-goal', startsOn: 'measure-starts-on' };
+
+function MeasureForm({ theCase, onDone, onCancel }: FormProps) {
+  const [type, setType] = useState('');
+  const [goal, setGoal] = useState('');
+  const [startsOn, setStartsOn] = useState('');
+  const { error, offline, sending, submit } = useSubmit(
+    { type: 'Vælg foranstaltningen.', goal: 'Skriv foranstaltningens mål (højst 2.000 tegn).', startsOn: 'Vælg den dag, foranstaltningen starter.' },
+    'Foranstaltningen kunne ikke startes på sagen lige nu.',
+  );
+  useFirstFocus(MEASURE_FIELDS.type);
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    void submit(
+      () => [...(type ? [] : ['type']), ...(goal.trim() ? [] : ['goal']), ...(startsOn ? [] : ['startsOn'])],
+      async (idempotencyKey) => {
+        await api(`/api/cases/${theCase.id}/measures`, { method: 'POST', body: { type, goal, startsOn }, headers: { 'Idempotency-Key': idempotencyKey } });
+        onDone(`${measureTypeDa(type)} er startet. Barnets plan og den første opfølgning står nu blandt sagens frister.`);
+      },
+    );
+  };
+  return (
+    <FormFrame title="Start forebyggende foranstaltning" error={error} offline={offline} fieldIds={MEASURE_FIELDS} onSubmit={send}>
+      <Field id={MEASURE_FIELDS.type} path="type" label="Foranstaltning" hint="Fra den mindst til den mest indgribende (indsatstrappen)." error={error}>
+        {(describedBy, invalid) => (
+          <select id={MEASURE_FIELDS.type} className="form-select" value={type} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => setType(e.target.value)}>
+            <option value="">Vælg foranstaltning</option>
+            {MEASURE_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {measureTypeDa(t)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id={MEASURE_FIELDS.goal} path="goal" label="Mål" error={error}>
+        {(describedBy, invalid) => (
+          <textarea
+            id={MEASURE_FIELDS.goal}
+            className="form-input"
+            rows={3}
+            maxLength={2000}
+            value={goal}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onChange={(e) => setGoal(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id={MEASURE_FIELDS.startsOn} path="startsOn" label="Startdato" error={error}>
+        {(describedBy, invalid) => (
+          <input
+            id={MEASURE_FIELDS.startsOn}
+            type="date"
+            className="form-input"
+            value={startsOn}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onChange={(e) => setStartsOn(e.target.value)}
+          />
+        )}
+      </Field>
+      <SubmitRow sending={sending} label="Start foranstaltningen" onCancel={onCancel} />
+    </FormFrame>
+  );
 }
 
 const HANDOVER_FIELDS = { to: 'handover-to', reason: 'handover-reason' };
