@@ -154,6 +154,30 @@ describe('the task page (/tasks/:id)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('refuses to conclude an investigation with a step open, in Danish next to the decision, and completes a step from its generated form', async () => {
+    const { caseId } = (await web.as('reception1').post('/api/notifications', notificationBody()).expect(201)).body as { caseId: string };
+    await web.as('caseworker1').post(`/api/cases/${caseId}/investigations`).send({ reason: 'bekymring for trivsel' }).expect(201);
+    const conclusion = await taskOf('caseworker1', caseId, 'investigation-conclusion');
+    const { page, problems } = await open('caseworker1', conclusion.id);
+    await page.getByRole('group', { name: 'Afgørelse' }).getByRole('radio', { name: 'Ingen støtte' }).check();
+    await page.getByLabel('Begrundet konklusion').fill('Familien klarer sig uden støtte');
+    const answer = page.waitForResponse((r) => r.url().endsWith(`/api/tasks/${conclusion.id}/complete`));
+    await submit(page);
+    expect((await answer).status()).toBe(422);
+    const decision = page.getByRole('group', { name: 'Afgørelse' });
+    await decision.locator('.form-error-message').getByText('Undersøgelsen kan ikke konkluderes, mens en af dens dele stadig er åben.').waitFor();
+    expect(await page.locator('main').innerText()).not.toMatch(/investigation|What the/); // Danish only
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const siblings = await taskOf('caseworker1', caseId, 'siblings-considered');
+    const step = await open('caseworker1', siblings.id);
+    await step.page.getByLabel('Søskende og hvad undersøgelsen betyder for dem').fill('Ingen søskende');
+    await submit(step.page);
+    await step.page.getByRole('region', { name: 'Resultat' }).waitFor();
+    expect((await web.as('caseworker1').get(`/api/tasks/${siblings.id}`).expect(200)).body).toMatchObject({ status: 'completed', outcome: { consideration: 'Ingen søskende' } });
+    expect([...problems, ...step.problems]).toEqual([]);
+  });
+
   it('claims, releases and comments round the API, and offers reassigning to a lead only', async () => {
     const task = await triageTask();
     const { page, problems } = await open('reception2', task.id);

@@ -135,6 +135,7 @@ export const OUTCOME_WORDS = {
     fields: {
       decision: {
         title: 'Afgørelse',
+        hint: 'Hvad undersøgelsen fører til.',
         values: { 'no-support': 'Ingen støtte', 'preventive-measure': 'Forebyggende foranstaltning', placement: 'Anbringelse' },
       },
       conclusion: { title: 'Begrundet konklusion', long: true },
@@ -169,7 +170,7 @@ export const OUTCOME_WORDS = {
   'measure-follow-up': {
     intro: 'Følg op på foranstaltningen og vurdér den på indsatstrappen.',
     fields: {
-      decision: { title: 'Beslutning', values: { continue: 'Fortsæt', 'step-down': 'Trin ned', 'step-up': 'Trin op', end: 'Afslut' } },
+      decision: { title: 'Beslutning', hint: 'Foranstaltningen vurderet på indsatstrappen.', values: { continue: 'Fortsæt', 'step-down': 'Trin ned', 'step-up': 'Trin op', end: 'Afslut' } },
       reason: { title: 'Begrundelse', long: true },
       measureType: { title: 'Ny foranstaltning', values: MEASURE_TYPE_NAMES_DA },
       cadenceInterval: { title: 'Næste opfølgninger hver …', hint: 'Besluttes ved første opfølgning (BL § 95).' },

@@ -206,7 +206,8 @@ export function apiErrorSchema(setup: Setup, error: ApiError): ErrorSchema<Outco
     const path = pathOf(setup, problem.field.replace(/^outcome\.?/, ''));
     const rules = problem.rules ?? [];
     const message =
-      rules.map((rule) => (rule === setup.kind ? setup.words?.rules?.[path] : ruleDa(rule, answerOf(setup, path)))).find(Boolean) ??
+      // A rule of the process on the discriminator (path '') is worded under the discriminator's own name.
+      rules.map((rule) => (rule === setup.kind ? setup.words?.rules?.[path || (setup.discriminator ?? '')] : ruleDa(rule, answerOf(setup, path)))).find(Boolean) ??
       problem.messages?.join(' ') ??
       error.message.split('; ').find((part) => part.startsWith(`${problem.field} `)) ??
       error.message;
