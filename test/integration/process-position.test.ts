@@ -57,7 +57,8 @@ describe('process positions', () => {
 
   it('follows a notification from triage through the hand-over its case accepts, and lists the case’s process first', async () => {
     const { caseId, workflowId } = await notify();
-    const waiting = await positionOf(caseId, workflowId, (p) => p.active.includes('triage'));
+    // The step is recorded as the process enters it, a moment before its task exists.
+    const waiting = await positionOf(caseId, workflowId, (p) => p.active.includes('triage') && p.deadlines.length === 1);
     expect(waiting).toMatchObject({ kind: 'notification', status: 'running', active: ['triage'] });
     // The case's own process is listed from its start, waiting for its first request.
     const caseWorkflow = `case-${(await as('reception1').get(`/api/cases/${caseId}`).expect(200)).body.caseNumber}`;
@@ -71,7 +72,7 @@ describe('process positions', () => {
     expect(handingOver).toMatchObject({ status: 'running', active: ['handover'], deadlines: [] });
     expect(handingOver.completed).toContain('triage');
 
-    const accepting = await positionOf(caseId, caseWorkflow, (p) => p.active.includes('accept-handover'));
+    const accepting = await positionOf(caseId, caseWorkflow, (p) => p.active.includes('accept-handover') && p.deadlines.length === 1);
     expect(accepting).toMatchObject({ kind: 'case', status: 'running' });
     expect(accepting.active).toContain('accept-handover');
     const handover = await openTask(caseWorkflow, 'accept-handover');
@@ -85,10 +86,17 @@ describe('process positions', () => {
     await as(handover.assignee!).post(`/api/tasks/${handover.id}/complete`, { outcome: { decision: 'accept' } }).expect(200);
     const done = await positionOf(caseId, workflowId, (p) => p.status === 'completed');
     expect(done).toMatchObject({ status: 'completed', active: [], deadlines: [] });
-    expect(done.completed).toEqual(expect.arrayContaining(['triage', 'handover', 'done']));
+    expect(done.completed).toEqual(expect.arrayContaining(['triage', 'handover', 'open-investigation', 'done']));
     const accepted = await positionOf(caseId, caseWorkflow, (p) => p.completed.includes('change-owner'));
     expect(accepted).toMatchObject({ status: 'running', active: [], deadlines: [] });
     expect(accepted.completed).toEqual(expect.arrayContaining(['accept-handover', 'change-owner']));
+    // The authority took it on: its investigation runs, its five steps and the conclusion open.
+    let investigating: Process | undefined;
+    await waitFor(async () => {
+      investigating = (await processesOf(caseId)).find((p) => p.kind === 'investigation');
+      return investigating?.deadlines.length === 6;
+    });
+    expect(investigating!.active).toEqual(expect.arrayContaining(['child-conversation', 'conclusion']));
     // The case now belongs to the authority; its caseworkers read the same positions.
     expect((await as('caseworker1').get(`/api/cases/${caseId}/processes`).expect(200)).body).toEqual(await processesOf(caseId));
   });
