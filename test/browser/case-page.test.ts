@@ -208,6 +208,8 @@ describe('the case page', () => {
     expect(await measures.locator('dt:text-is("Barnets plan") + dd').textContent()).toMatch(/senest/);
     await page.getByRole('region', { name: 'Tidslinje' }).getByText('Børnefaglig undersøgelse startet').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('region', { name: 'Undersøgelser' }).scrollIntoViewIfNeeded();
+    await screenshotForReadme(page, 'case-investigation');
   });
 
   it('says "Ingen adgang" to an agency without work on the case, and offers a retry when the network fails', async () => {
