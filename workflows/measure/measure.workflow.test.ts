@@ -3,6 +3,8 @@ import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/clie
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addDuration, childPlanDueAt, POLICIES, type PolicyName } from '@sagsflow/domain';
 import {
+  type CaseProcessState,
+  caseStateQuery,
   completeTaskUpdate,
   type CreateTaskInput,
   measureStateQuery,
@@ -11,7 +13,7 @@ import {
   processStartedSignal,
 } from '@sagsflow/temporal/shared';
 import { createTimeSkippingEnv } from '../../test/support/time-skipping';
-import { type ActivityCall, callsOf, conformanceProblemsOf, fakeActivityWorker, keepHistory, waitUntil } from '../../test/support/workflow-harness';
+import { type ActivityCall, callsOf, conformanceProblemsOf, eventually, fakeActivityWorker, keepHistory, waitUntil } from '../../test/support/workflow-harness';
 
 const DAY = 86_400_000;
 
@@ -68,6 +70,12 @@ describe('measureWorkflow (time skipped)', () => {
     });
   }
 
+  /**
+   * Waits until the case workflow has handled a signal: skipping the clock while the server still
+   * has that signal's workflow task in hand hung the test server now and then.
+   */
+  const handled = (caseHandle: WorkflowHandle, check: (state: CaseProcessState) => boolean | undefined) =>
+    eventually(async () => expect(check(await caseHandle.query(caseStateQuery))).toBe(true));
   const followUps = () => callsOf<CreateTaskInput>(calls, 'createTask').filter((t) => t.kind === 'measure-follow-up');
   const complete = (handle: WorkflowHandle, taskId: string, outcome: Record<string, unknown>) =>
     handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, outcome, actor: 'caseworker1' }] });
@@ -143,17 +151,21 @@ describe('measureWorkflow (time skipped)', () => {
       async (handle, input, caseHandle) => {
         await caseHandle.signal(processStartedSignal, { workflowId: 'investigation-alongside', kind: 'investigation' });
         await waitUntil(() => followUps().length === 1, 'the first follow-up');
-        await env.sleep('40 days');
-        // The investigation ends: the case tells the measure, whose first follow-up is due now.
+        await handled(caseHandle, (state) => state.processes?.some((p) => p.workflowId === 'investigation-alongside'));
+        // The investigation ends (without skipping the clock, which now and then hung the test server
+        // right after a signal): the case tells the measure, whose first follow-up is due now.
         await caseHandle.signal(processEndedSignal, { workflowId: 'investigation-alongside', kind: 'investigation', outcome: 'completed' });
         await waitUntil(() => followUps().length === 2, 'the first follow-up moved');
         const [planned, moved] = followUps();
         expect(callsOf<{ taskIds: string[] }>(calls, 'cancelTasks')).toContainEqual(expect.objectContaining({ taskIds: [planned.id] }));
         const endedAt = Date.parse(moved.dueAt);
-        expect(endedAt - Date.parse(input.decidedAt)).toBeGreaterThanOrEqual(40 * DAY);
-        expect(endedAt).toBeLessThan(Date.parse(planned.dueAt));
+        expect(endedAt).toBeGreaterThanOrEqual(Date.parse(input.decidedAt));
+        expect(endedAt).toBeLessThan(Date.parse(planned.dueAt) - 80 * DAY); // not 3 months on
+        // Due at once, so escalated at once; completed after that (an Update arriving while the
+        // escalation ran hung the time-skipping server now and then: see the closing note of issue 13).
+        await waitUntil(() => callsOf(calls, 'escalateTask').includes(moved.id), 'the moved follow-up escalated');
         await complete(handle, moved.id, { decision: 'end', reason: 'undersøgelsen viste, at støtten ikke længere er nødvendig' });
-        expect(await handle.result()).toMatchObject({ status: 'ended' });
+        await waitUntil(() => callsOf<{ status?: string }>(calls, 'recordMeasureProgress').some((p) => p.status === 'closed'), 'the measure closed');
         expect(callsOf(calls, 'cancelTasks').length).toBeGreaterThanOrEqual(2); // and the plan, never made, is closed
       },
       { input: { alongsideInvestigation: 'investigation-alongside' } },
@@ -166,7 +178,8 @@ describe('measureWorkflow (time skipped)', () => {
         await caseHandle.signal(processStartedSignal, { workflowId: 'investigation-other', kind: 'investigation' });
         await waitUntil(() => followUps().length === 1, 'the first follow-up');
         await caseHandle.signal(processEndedSignal, { workflowId: 'investigation-other', kind: 'investigation', outcome: 'completed' });
-        await env.sleep('2 days');
+        await handled(caseHandle, (state) => state.endedProcesses?.includes('investigation-other'));
+        await new Promise((r) => setTimeout(r, 1_000)); // time for a relayed signal to land, if one were sent
         expect(followUps()).toHaveLength(1);
         },
       { input: { alongsideInvestigation: 'investigation-alongside' } },

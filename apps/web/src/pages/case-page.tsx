@@ -2,7 +2,7 @@ import { AGENCIES, type Agency, handoverProblem, MEASURE_TYPES, type Notificatio
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, NetworkError } from '../api/client';
-import type { Case, CaseProcess, HandoverResult } from '../api/types';
+import type { Case, CaseProcess, HandoverResult, InvestigationStarted } from '../api/types';
 import { useLoad } from '../api/use-load';
 import { useAuth } from '../auth/auth';
 import { BpmnDiagram } from '../components/bpmn-diagram';
@@ -98,7 +98,8 @@ function CaseView({ id }: { id: string }) {
   };
   const cancel = (action: ActionKind) => {
     setOpenAction(null);
-    document.getElementById(`handling-${action}`)?.focus();
+    // Back to the action's button, or to the heading when the action is no longer offered.
+    (may[action] ? document.getElementById(`handling-${action}`) : actionsHeading.current)?.focus();
   };
 
   return (
@@ -165,8 +166,9 @@ function CaseView({ id }: { id: string }) {
           <p role="status" className="action-status">
             {announcement}
           </p>
+          {/* An open form stays when its action is no longer offered (someone else was quicker), so its refusal is read where it was asked. */}
           {(Object.keys(may) as ActionKind[])
-            .filter((action) => may[action])
+            .filter((action) => may[action] || openAction === action)
             .map((action) => (
               <div key={action} className="case-action">
                 <button
@@ -598,6 +600,50 @@ function useFirstFocus(id: string) {
   useEffect(() => document.getElementById(id)?.focus(), [id]);
 }
 
+interface ControlProps {
+  id: string;
+  path: string;
+  label: string;
+  hint?: string;
+  error: ApiError | null;
+  value: string;
+  onChange(value: string): void;
+}
+
+/** A labelled text field of the action forms with what is wrong with it: one line of `type`, or a text area of `rows`. */
+function TextField({ rows, type = 'text', maxLength, value, onChange, ...field }: ControlProps & { rows?: number; type?: string; maxLength?: number }) {
+  return (
+    <Field {...field}>
+      {(describedBy, invalid) => {
+        const control = { id: field.id, className: 'form-input', maxLength, value, 'aria-describedby': describedBy, 'aria-invalid': invalid };
+        return rows ? (
+          <textarea {...control} rows={rows} onChange={(e) => onChange(e.target.value)} />
+        ) : (
+          <input {...control} type={type} onChange={(e) => onChange(e.target.value)} />
+        );
+      }}
+    </Field>
+  );
+}
+
+/** A labelled choice of the action forms, none made for the user (`none` is the empty choice's words). */
+function ChoiceField({ none, options, value, onChange, ...field }: ControlProps & { none: string; options: { value: string; label: string }[] }) {
+  return (
+    <Field {...field}>
+      {(describedBy, invalid) => (
+        <select id={field.id} className="form-select" value={value} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{none}</option>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 const INVESTIGATION_FIELDS = { reason: 'investigation-reason', awareSince: 'investigation-aware-since' };
 
 function InvestigationForm({ theCase, onDone, onCancel }: FormProps) {
@@ -618,46 +664,34 @@ function InvestigationForm({ theCase, onDone, onCancel }: FormProps) {
       async (idempotencyKey) => {
         // datetime-local is the browser's local time; the API takes an instant.
         const body = { reason, ...(awareSince ? { awareSince: new Date(awareSince).toISOString() } : {}) };
-        const started = await api<{ dueAt: string }>(`/api/cases/${theCase.id}/investigations`, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+        const started = await api<InvestigationStarted>(`/api/cases/${theCase.id}/investigations`, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
         onDone(`Den børnefaglige undersøgelse er startet. Den skal være konkluderet senest ${formatDateTime(started.dueAt)}.`);
       },
     );
   };
   return (
     <FormFrame title="Start børnefaglig undersøgelse" error={error} offline={offline} fieldIds={INVESTIGATION_FIELDS} onSubmit={send}>
-      <Field id={INVESTIGATION_FIELDS.reason} path="reason" label="Begrundelse" hint="Vises på sagen, sendes aldrig i en e-mail." error={error}>
-        {(describedBy, invalid) => (
-          <textarea
-            id={INVESTIGATION_FIELDS.reason}
-            className="form-input"
-            rows={3}
-            maxLength={2000}
-            value={reason}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
+      <TextField
+        id={INVESTIGATION_FIELDS.reason}
+        path="reason"
+        label="Begrundelse"
+        hint="Vises på sagen, sendes aldrig i en e-mail."
+        error={error}
+        rows={3}
+        maxLength={2000}
+        value={reason}
+        onChange={setReason}
+      />
+      <TextField
         id={INVESTIGATION_FIELDS.awareSince}
         path="awareSince"
         label="Kommunen blev opmærksom (valgfrit)"
         hint="Fristen på 4 måneder regnes herfra (BL § 20, stk. 3). Tomt: nu."
         error={error}
-      >
-        {(describedBy, invalid) => (
-          <input
-            id={INVESTIGATION_FIELDS.awareSince}
-            type="datetime-local"
-            className="form-input"
-            value={awareSince}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(e) => setAwareSince(e.target.value)}
-          />
-        )}
-      </Field>
+        type="datetime-local"
+        value={awareSince}
+        onChange={setAwareSince}
+      />
       <SubmitRow sending={sending} label="Start undersøgelsen" onCancel={onCancel} />
     </FormFrame>
   );
@@ -686,45 +720,19 @@ function MeasureForm({ theCase, onDone, onCancel }: FormProps) {
   };
   return (
     <FormFrame title="Start forebyggende foranstaltning" error={error} offline={offline} fieldIds={MEASURE_FIELDS} onSubmit={send}>
-      <Field id={MEASURE_FIELDS.type} path="type" label="Foranstaltning" hint="Fra den mindst til den mest indgribende (indsatstrappen)." error={error}>
-        {(describedBy, invalid) => (
-          <select id={MEASURE_FIELDS.type} className="form-select" value={type} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => setType(e.target.value)}>
-            <option value="">Vælg foranstaltning</option>
-            {MEASURE_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {measureTypeDa(t)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id={MEASURE_FIELDS.goal} path="goal" label="Mål" error={error}>
-        {(describedBy, invalid) => (
-          <textarea
-            id={MEASURE_FIELDS.goal}
-            className="form-input"
-            rows={3}
-            maxLength={2000}
-            value={goal}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(e) => setGoal(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id={MEASURE_FIELDS.startsOn} path="startsOn" label="Startdato" error={error}>
-        {(describedBy, invalid) => (
-          <input
-            id={MEASURE_FIELDS.startsOn}
-            type="date"
-            className="form-input"
-            value={startsOn}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(e) => setStartsOn(e.target.value)}
-          />
-        )}
-      </Field>
+      <ChoiceField
+        id={MEASURE_FIELDS.type}
+        path="type"
+        label="Foranstaltning"
+        hint="Fra den mindst til den mest indgribende (indsatstrappen)."
+        error={error}
+        none="Vælg foranstaltning"
+        options={MEASURE_TYPES.map((t) => ({ value: t, label: measureTypeDa(t) }))}
+        value={type}
+        onChange={setType}
+      />
+      <TextField id={MEASURE_FIELDS.goal} path="goal" label="Mål" error={error} rows={3} maxLength={2000} value={goal} onChange={setGoal} />
+      <TextField id={MEASURE_FIELDS.startsOn} path="startsOn" label="Startdato" error={error} type="date" value={startsOn} onChange={setStartsOn} />
       <SubmitRow sending={sending} label="Start foranstaltningen" onCancel={onCancel} />
     </FormFrame>
   );
@@ -755,32 +763,27 @@ function HandoverForm({ theCase, onDone, onCancel }: FormProps) {
   };
   return (
     <FormFrame title="Overdrag sagen" error={error} offline={offline} fieldIds={HANDOVER_FIELDS} onSubmit={send}>
-      <Field id={HANDOVER_FIELDS.to} path="to" label="Modtagende enhed" error={error}>
-        {(describedBy, invalid) => (
-          <select id={HANDOVER_FIELDS.to} className="form-select" value={to} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => setTo(e.target.value)}>
-            <option value="">Vælg enhed</option>
-            {otherAgencies(theCase.owner).map((agency) => (
-              <option key={agency} value={agency}>
-                {agencyDa(agency)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id={HANDOVER_FIELDS.reason} path="reason" label="Begrundelse" hint="Vises på sagen, sendes aldrig i en e-mail." error={error}>
-        {(describedBy, invalid) => (
-          <textarea
-            id={HANDOVER_FIELDS.reason}
-            className="form-input"
-            rows={4}
-            maxLength={2000}
-            value={reason}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        )}
-      </Field>
+      <ChoiceField
+        id={HANDOVER_FIELDS.to}
+        path="to"
+        label="Modtagende enhed"
+        error={error}
+        none="Vælg enhed"
+        options={otherAgencies(theCase.owner).map((agency) => ({ value: agency, label: agencyDa(agency) }))}
+        value={to}
+        onChange={setTo}
+      />
+      <TextField
+        id={HANDOVER_FIELDS.reason}
+        path="reason"
+        label="Begrundelse"
+        hint="Vises på sagen, sendes aldrig i en e-mail."
+        error={error}
+        rows={4}
+        maxLength={2000}
+        value={reason}
+        onChange={setReason}
+      />
       <SubmitRow sending={sending} label="Send anmodning" onCancel={onCancel} />
     </FormFrame>
   );
@@ -815,37 +818,26 @@ function InvolvementForm({ theCase, onDone, onCancel }: FormProps) {
   };
   return (
     <FormFrame title="Inddrag en anden enhed" error={error} offline={offline} fieldIds={INVOLVEMENT_FIELDS} onSubmit={send}>
-      <Field id={INVOLVEMENT_FIELDS.agency} path="agency" label="Enhed" error={error}>
-        {(describedBy, invalid) => (
-          <select id={INVOLVEMENT_FIELDS.agency} className="form-select" value={agency} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => setAgency(e.target.value)}>
-            <option value="">Vælg enhed</option>
-            {otherAgencies(theCase.owner).map((a) => (
-              <option key={a} value={a}>
-                {agencyDa(a)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field
+      <ChoiceField
+        id={INVOLVEMENT_FIELDS.agency}
+        path="agency"
+        label="Enhed"
+        error={error}
+        none="Vælg enhed"
+        options={otherAgencies(theCase.owner).map((a) => ({ value: a, label: agencyDa(a) }))}
+        value={agency}
+        onChange={setAgency}
+      />
+      <TextField
         id={INVOLVEMENT_FIELDS.what}
         path="what"
         label="Hvad skal enheden bidrage med?"
         hint="Fx “PPR-vurdering”. Ingen personoplysninger: teksten står i sagens tidslinje."
         error={error}
-      >
-        {(describedBy, invalid) => (
-          <input
-            id={INVOLVEMENT_FIELDS.what}
-            className="form-input"
-            maxLength={200}
-            value={what}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onChange={(e) => setWhat(e.target.value)}
-          />
-        )}
-      </Field>
+        maxLength={200}
+        value={what}
+        onChange={setWhat}
+      />
       <SubmitRow sending={sending} label="Inddrag" onCancel={onCancel} />
     </FormFrame>
   );
