@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { AGENCY_NAMES_DA, PROCESS_MAPS } from '@sagsflow/domain';
+import { AGENCY_NAMES_DA, MEASURE_TYPE_NAMES_DA, MEASURE_TYPES, PROCESS_MAPS } from '@sagsflow/domain';
 import { notificationBody } from '../support/fixtures';
 import { waitFor } from '../support/stack';
-import { openWebSuite, screenshotForReadme, seriousViolations, type WebSuite } from '../support/web';
+import { hasFocus, openWebSuite, screenshotForReadme, seriousViolations, type WebSuite } from '../support/web';
 
 interface Created {
   id: string;
@@ -14,19 +14,38 @@ interface CaseProcess {
   active: string[];
   deadlines: { step: string; dueAt: string }[];
 }
+interface StartedInvestigation {
+  awareSince: string;
+  dueAt: string;
+}
+interface TaskRow {
+  id: string;
+  caseId: string;
+  kind: string;
+}
+
+const DAY = 86_400_000;
 
 /** The day as the page writes it (da-DK, Copenhagen), e.g. "24. nov. 2026". */
 const danishDate = (iso: string) => new Intl.DateTimeFormat('da-DK', { dateStyle: 'medium', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
+/** The day and time as the page writes them, e.g. "24. nov. 2026 14.30". */
+const danishDateTime = (iso: string) =>
+  new Intl.DateTimeFormat('da-DK', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(new Date(iso));
+/** A moment as a datetime-local input holds it in the browser's Copenhagen time, e.g. "2026-11-17T09:30". */
+const dateTimeInput = (at: Date) =>
+  new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(at).replace(' ', 'T');
 
 /**
  * The case page and the process catalogue in a real browser on the real stack: the child, owner and
  * deadlines; every process on its BPMN diagram with its active step and deadline; the hand-over by
- * keyboard only; what a user may not do is not offered; no access and no network said plainly.
+ * keyboard only; the authority's investigation and preventive measure started from their forms and
+ * listed with their deadlines; what a user may not do is not offered; no access and no network said
+ * plainly.
  */
 describe('the case page', () => {
   let web: WebSuite;
   beforeAll(async () => {
-    web = await openWebSuite(['reception1', 'ppr1', 'caseworker1']);
+    web = await openWebSuite(['reception1', 'ppr1', 'caseworker1', 'lead1']);
   });
   afterAll(async () => {
     await web?.close();
@@ -45,6 +64,21 @@ describe('the case page', () => {
     }, 20_000);
     const theCase = (await web.as('reception1').get(`/api/cases/${created.caseId}`).expect(200)).body as { caseNumber: string };
     return { caseId: created.caseId, cpr: (body.child as { cpr: string }).cpr, caseNumber: theCase.caseNumber, triageDue };
+  }
+
+  /** A new case the authority owns: handed over from reception before triage (so no investigation starts by itself) and accepted by the lead. */
+  async function authorityCase(): Promise<{ caseId: string; caseNumber: string }> {
+    const { caseId, caseNumber } = await newCase();
+    await web.as('reception1').post(`/api/cases/${caseId}/handovers`, { to: 'AUTHORITY', reason: 'Behov for en børnefaglig undersøgelse' }).expect(202);
+    let accept: TaskRow | undefined;
+    await waitFor(async () => {
+      const tasks = (await web.as('lead1').get('/api/tasks?scope=agency').expect(200)).body as TaskRow[];
+      accept = tasks.find((t) => t.caseId === caseId && t.kind === 'accept-handover');
+      return accept !== undefined;
+    });
+    await web.as('lead1').post(`/api/tasks/${accept!.id}/complete`, { outcome: { decision: 'accept' } }).expect(200);
+    await waitFor(async () => (await web.as('lead1').get(`/api/cases/${caseId}`).expect(200)).body.owner === 'AUTHORITY', 20_000);
+    return { caseId, caseNumber };
   }
 
   async function openCase(page: Page, caseNumber: string): Promise<void> {
@@ -113,6 +147,10 @@ describe('the case page', () => {
     const page = await web.signedIn('reception1', `/cases/${caseId}`);
     await openCase(page, caseNumber);
     expect(await page.getByRole('button', { name: 'Skift tovholder' }).count()).toBe(0);
+    // Investigations and measures are the authority's to start.
+    expect(await page.getByRole('button', { name: 'Start børnefaglig undersøgelse' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Start forebyggende foranstaltning' }).count()).toBe(0);
+    await page.getByText('Undersøgelser og foranstaltninger startes af myndigheden.').waitFor();
 
     const handover = page.getByRole('button', { name: 'Overdrag sagen' });
     await tabTo(page, handover);
@@ -165,48 +203,114 @@ describe('the case page', () => {
     await waitFor(async () => /^caseworker2 \(Myndighed\)/.test((await lead.locator('dt:text-is("Tovholder") + dd').textContent()) ?? ''));
   });
 
-  it('lets the authority start an investigation by keyboard (refused without a reason, once only) and a preventive measure, and lists both with their deadlines', async () => {
-    const { caseId, caseNumber } = await newCase();
-    const reception = await web.signedIn('reception1', `/cases/${caseId}`);
-    await openCase(reception, caseNumber);
-    expect(await reception.getByRole('button', { name: 'Start børnefaglig undersøgelse' }).count()).toBe(0); // only the authority
-
+  it('lets the authority start an investigation on its case by keyboard (refused without a reason, with a future date, and when a colleague was quicker; started once on a double press) and a preventive measure, and lists both with their deadlines', async () => {
+    const { caseId, caseNumber } = await authorityCase();
     const page = await web.signedIn('caseworker1', `/cases/${caseId}`);
     await openCase(page, caseNumber);
+    expect(await page.locator('dt:text-is("Ejer") + dd').textContent()).toBe(AGENCY_NAMES_DA.AUTHORITY);
+    const investigationsNow = async () => ((await web.as('caseworker1').get(`/api/cases/${caseId}`).expect(200)).body as { investigations: StartedInvestigation[] }).investigations;
+
+    // A colleague opens the same form at the same time (sent at the end).
+    const colleague = await web.signedIn('caseworker2', `/cases/${caseId}`);
+    await openCase(colleague, caseNumber);
+    await colleague.getByRole('button', { name: 'Start børnefaglig undersøgelse' }).click();
+    await colleague.getByLabel('Begrundelse').fill('Bekymring fra skolen');
+
     const start = page.getByRole('button', { name: 'Start børnefaglig undersøgelse' });
     await tabTo(page, start);
+    expect(await start.getAttribute('aria-expanded')).toBe('false');
     await page.keyboard.press('Enter');
     const reason = page.getByLabel('Begrundelse');
-    await waitFor(() => reason.evaluate((el) => el === el.ownerDocument.activeElement));
+    await waitFor(() => hasFocus(reason));
+    const submit = page.getByRole('button', { name: 'Start undersøgelsen' });
     // Sent without a reason: said in Danish next to the field, and nothing started.
-    await page.getByRole('button', { name: 'Start undersøgelsen' }).press('Enter');
+    await tabTo(page, submit);
+    await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: 'Der er fejl i formularen' }).waitFor();
     expect(await page.locator('[data-field="reason"] .form-error-message').textContent()).toContain('Skriv, hvorfor undersøgelsen startes');
-    expect(((await web.as('caseworker1').get(`/api/cases/${caseId}`).expect(200)).body as { investigations: unknown[] }).investigations).toEqual([]);
+    expect(await investigationsNow()).toEqual([]);
 
+    // A time the municipality cannot have known yet: the API's refusal names the field, shown in Danish next to it.
     await reason.focus();
     await page.keyboard.type('Skolen er bekymret for barnets trivsel');
-    await tabTo(page, page.getByRole('button', { name: 'Start undersøgelsen' }));
+    const awareSince = page.getByLabel('Kommunen blev opmærksom (valgfrit)');
+    await page.keyboard.press('Tab');
+    expect(await hasFocus(awareSince)).toBe(true);
+    await awareSince.fill(dateTimeInput(new Date(Date.now() + 2 * DAY)));
+    const refused = page.waitForResponse((r) => r.url().endsWith(`/api/cases/${caseId}/investigations`));
+    await tabTo(page, submit);
+    await page.keyboard.press('Enter');
+    expect(((await (await refused).json()) as { fields: { field: string }[] }).fields).toEqual([expect.objectContaining({ field: 'awareSince' })]);
+    await page.locator('[data-field="awareSince"] .form-error-message').getByText('Skriv et tidspunkt, der ikke ligger i fremtiden').waitFor();
+    expect(await page.locator('[data-field="reason"] .form-error-message').count()).toBe(0);
+    expect(await awareSince.getAttribute('aria-invalid')).toBe('true');
+    expect(await investigationsNow()).toEqual([]);
+
+    // A week ago, sent with a double press: one investigation, its 4 months from then.
+    const aware = new Date(Math.floor((Date.now() - 7 * DAY) / 60_000) * 60_000);
+    await awareSince.fill(dateTimeInput(aware));
+    await tabTo(page, submit);
+    await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Den børnefaglige undersøgelse er startet' }).waitFor();
+    expect(await hasFocus(page.getByRole('heading', { name: 'Handlinger' }))).toBe(true);
+    const started = await investigationsNow();
+    expect(started).toHaveLength(1);
+    expect(new Date(started[0].awareSince).getTime()).toBe(aware.getTime());
     const investigations = page.getByRole('region', { name: 'Undersøgelser' });
     await investigations.getByText('I gang').waitFor();
-    const { investigations: started } = (await web.as('caseworker1').get(`/api/cases/${caseId}`).expect(200)).body as { investigations: { dueAt: string }[] };
-    expect(started).toHaveLength(1);
-    expect(await investigations.locator('dt:text-is("Frist for konklusion") + dd time').getAttribute('datetime')).toBe(started[0].dueAt);
+    const due = investigations.locator('dt:text-is("Frist for konklusion") + dd');
+    expect(await due.locator('time').getAttribute('datetime')).toBe(started[0].dueAt);
+    expect(await due.textContent()).toContain(danishDate(started[0].dueAt));
+    expect(await due.textContent()).not.toContain('Overskredet');
+    expect(await investigations.locator('dt:text-is("Begrundelse") + dd').textContent()).toBe('Skolen er bekymret for barnets trivsel');
     expect(await page.getByRole('button', { name: 'Start børnefaglig undersøgelse' }).count()).toBe(0); // one at a time
 
-    await page.getByRole('button', { name: 'Start forebyggende foranstaltning' }).click();
-    await page.getByLabel('Foranstaltning', { exact: true }).selectOption({ label: 'Familiebehandling' });
-    await page.getByLabel('Mål').fill('Trygge rammer i hjemmet');
-    await page.getByLabel('Startdato').fill('2026-12-01');
+    // The colleague's 409, in Danish; the page reads the case again, and the form stays open until closed.
+    await colleague.getByRole('button', { name: 'Start undersøgelsen' }).click();
+    await colleague.getByRole('alert').filter({ hasText: 'Sagen har allerede en børnefaglig undersøgelse i gang' }).waitFor();
+    await colleague.getByRole('region', { name: 'Undersøgelser' }).getByText('Skolen er bekymret for barnets trivsel').waitFor();
+    expect(await colleague.getByLabel('Begrundelse').inputValue()).toBe('Bekymring fra skolen');
+    await colleague.getByRole('button', { name: 'Annullér' }).click();
+    expect(await colleague.getByRole('button', { name: 'Start børnefaglig undersøgelse' }).count()).toBe(0);
+    expect(await hasFocus(colleague.getByRole('heading', { name: 'Handlinger' }))).toBe(true);
+    expect(await investigationsNow()).toHaveLength(1);
+
+    // The measure, by keyboard: every field named when sent empty, then a double click starts one.
+    await tabTo(page, page.getByRole('button', { name: 'Start forebyggende foranstaltning' }));
+    await page.keyboard.press('Enter');
+    const type = page.getByLabel('Foranstaltning', { exact: true });
+    await waitFor(() => hasFocus(type));
+    expect(await type.locator('option').allTextContents()).toEqual(['Vælg foranstaltning', ...MEASURE_TYPES.map((t) => MEASURE_TYPE_NAMES_DA[t])]);
+    const send = page.getByRole('button', { name: 'Start foranstaltningen' });
+    await tabTo(page, send);
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Der er fejl i formularen' }).waitFor();
+    for (const [field, text] of [['type', 'Vælg foranstaltningen'], ['goal', 'Skriv foranstaltningens mål'], ['startsOn', 'Vælg den dag']]) {
+      expect(await page.locator(`[data-field="${field}"] .form-error-message`).textContent()).toContain(text);
+    }
+    await type.focus();
+    await page.keyboard.type(MEASURE_TYPE_NAMES_DA['family-treatment']);
+    expect(await type.inputValue()).toBe('family-treatment');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Trygge rammer i hjemmet');
+    await page.keyboard.press('Tab');
+    const startsOn = page.getByLabel('Startdato');
+    expect(await hasFocus(startsOn)).toBe(true);
+    await startsOn.fill('2026-12-01');
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Start foranstaltningen' }).click();
+    await send.dblclick();
     await page.getByRole('status').filter({ hasText: 'Familiebehandling er startet' }).waitFor();
     const measures = page.getByRole('region', { name: 'Foranstaltninger' });
     await measures.getByText('Trygge rammer i hjemmet').waitFor();
-    expect(await measures.locator('dt:text-is("Barnets plan") + dd').textContent()).toMatch(/senest/);
+    const { measures: running } = (await web.as('caseworker1').get(`/api/cases/${caseId}`).expect(200)).body as { measures: { type: string; planDueAt: string }[] };
+    expect(running).toEqual([expect.objectContaining({ type: 'family-treatment', goal: 'Trygge rammer i hjemmet', startsOn: '2026-12-01', status: 'open' })]);
+    expect(await measures.getByText('Familiebehandling').count()).toBe(1);
+    expect(await measures.locator('dt:text-is("Starter") + dd').textContent()).toBe(danishDate('2026-12-01T12:00:00Z'));
+    expect(await measures.locator('dt:text-is("Barnets plan") + dd').textContent()).toBe(`senest ${danishDateTime(running[0].planDueAt)}`);
+    await measures.locator('dt:text-is("Næste opfølgning")').waitFor();
     await page.getByRole('region', { name: 'Tidslinje' }).getByText('Børnefaglig undersøgelse startet').waitFor();
+    await page.getByRole('region', { name: 'Tidslinje' }).getByText('Forebyggende foranstaltning startet: familiebehandling').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('region', { name: 'Undersøgelser' }).scrollIntoViewIfNeeded();
     await screenshotForReadme(page, 'case-investigation');

@@ -10,6 +10,7 @@ export type {
   CaseEventDto as CaseEvent,
   CaseProcessDto as CaseProcess,
   HandoverResultDto as HandoverResult,
+  InvestigationStartedDto as InvestigationStarted,
 } from '../../../api/src/cases/case.dto';
 export type {
   ChildMatchDto as ChildMatch,

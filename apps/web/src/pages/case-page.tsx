@@ -101,6 +101,7 @@ function CaseView({ id }: { id: string }) {
     // Back to the action's button, or to the heading when the action is no longer offered.
     (may[action] ? document.getElementById(`handling-${action}`) : actionsHeading.current)?.focus();
   };
+  const form = (action: ActionKind): FormProps => ({ theCase, onDone: done, onCancel: () => cancel(action), onStale: loaded.reload });
 
   return (
     <>
@@ -183,11 +184,11 @@ function CaseView({ id }: { id: string }) {
                 </button>
                 {openAction === action && (
                   <div id={`formular-${action}`} className="case-action-form">
-                    {action === 'investigation' && <InvestigationForm theCase={theCase} onDone={done} onCancel={() => cancel(action)} />}
-                    {action === 'measure' && <MeasureForm theCase={theCase} onDone={done} onCancel={() => cancel(action)} />}
-                    {action === 'handover' && <HandoverForm theCase={theCase} onDone={done} onCancel={() => cancel(action)} />}
-                    {action === 'involvement' && <InvolvementForm theCase={theCase} onDone={done} onCancel={() => cancel(action)} />}
-                    {action === 'tovholder' && <TovholderForm theCase={theCase} onDone={done} onCancel={() => cancel(action)} />}
+                    {action === 'investigation' && <InvestigationForm {...form(action)} />}
+                    {action === 'measure' && <MeasureForm {...form(action)} />}
+                    {action === 'handover' && <HandoverForm {...form(action)} />}
+                    {action === 'involvement' && <InvolvementForm {...form(action)} />}
+                    {action === 'tovholder' && <TovholderForm {...form(action)} />}
                   </div>
                 )}
               </div>
@@ -477,6 +478,8 @@ interface FormProps {
   theCase: Case;
   onDone(announcement: string): void;
   onCancel(): void;
+  /** The API said the case is not as the page shows it (a 409 or 403): read it again. */
+  onStale(): void;
 }
 
 /** A key for one request, also where crypto.randomUUID is missing (plain HTTP on another host than localhost). */
@@ -487,12 +490,13 @@ function newIdempotencyKey(): string {
 
 /**
  * A form's sending: one request at a time (a second click while one is under way does nothing),
- * the API's refusals in Danish — each named field next to its input and in the summary — and a
- * network failure said as such. The Idempotency-Key is made when the form opens and kept until
+ * the API's refusals in Danish — each named field next to its input and in the summary; after a
+ * 409 or 403 the case is read again, as it has changed under the user — and a network failure
+ * said as such. The Idempotency-Key is made when the form opens and kept until
  * the API answers, so a request retried after a lost answer is done once; after a refusal, which
  * did nothing, the next attempt is a new request.
  */
-function useSubmit(fieldTexts: Record<string, string>, conflict: string) {
+function useSubmit(fieldTexts: Record<string, string>, conflict: string, onStale: () => void) {
   const [error, setError] = useState<ApiError | null>(null);
   const [offline, setOffline] = useState(false);
   const [sending, setSending] = useState(false);
@@ -530,6 +534,7 @@ function useSubmit(fieldTexts: Record<string, string>, conflict: string) {
         } else {
           setError(new ApiError(failure.status, refusalText(failure.status, conflict)));
           requestAnimationFrame(() => document.getElementById('fejloversigt')?.focus());
+          if (failure.status === 409 || failure.status === 403) onStale();
         }
       } else {
         throw failure;
@@ -646,7 +651,7 @@ function ChoiceField({ none, options, value, onChange, ...field }: ControlProps 
 
 const INVESTIGATION_FIELDS = { reason: 'investigation-reason', awareSince: 'investigation-aware-since' };
 
-function InvestigationForm({ theCase, onDone, onCancel }: FormProps) {
+function InvestigationForm({ theCase, onDone, onCancel, onStale }: FormProps) {
   const [reason, setReason] = useState('');
   const [awareSince, setAwareSince] = useState('');
   const { error, offline, sending, submit } = useSubmit(
@@ -655,6 +660,7 @@ function InvestigationForm({ theCase, onDone, onCancel }: FormProps) {
       awareSince: 'Skriv et tidspunkt, der ikke ligger i fremtiden, eller lad feltet stå tomt.',
     },
     'Sagen har allerede en børnefaglig undersøgelse i gang. Der kan kun være én ad gangen.',
+    onStale,
   );
   useFirstFocus(INVESTIGATION_FIELDS.reason);
   const send = (event: FormEvent) => {
@@ -699,13 +705,14 @@ function InvestigationForm({ theCase, onDone, onCancel }: FormProps) {
 
 const MEASURE_FIELDS = { type: 'measure-type', goal: 'measure-goal', startsOn: 'measure-starts-on' };
 
-function MeasureForm({ theCase, onDone, onCancel }: FormProps) {
+function MeasureForm({ theCase, onDone, onCancel, onStale }: FormProps) {
   const [type, setType] = useState('');
   const [goal, setGoal] = useState('');
   const [startsOn, setStartsOn] = useState('');
   const { error, offline, sending, submit } = useSubmit(
     { type: 'Vælg foranstaltningen.', goal: 'Skriv foranstaltningens mål (højst 2.000 tegn).', startsOn: 'Vælg den dag, foranstaltningen starter.' },
     'Foranstaltningen kunne ikke startes på sagen lige nu.',
+    onStale,
   );
   useFirstFocus(MEASURE_FIELDS.type);
   const send = (event: FormEvent) => {
@@ -740,7 +747,7 @@ function MeasureForm({ theCase, onDone, onCancel }: FormProps) {
 
 const HANDOVER_FIELDS = { to: 'handover-to', reason: 'handover-reason' };
 
-function HandoverForm({ theCase, onDone, onCancel }: FormProps) {
+function HandoverForm({ theCase, onDone, onCancel, onStale }: FormProps) {
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
   const { error, offline, sending, submit } = useSubmit(
@@ -749,6 +756,7 @@ function HandoverForm({ theCase, onDone, onCancel }: FormProps) {
       reason: 'Skriv, hvorfor sagen skal overdrages (højst 2.000 tegn).',
     },
     'Sagen har allerede en overdragelse, der venter på svar. Der kan kun være én ad gangen.',
+    onStale,
   );
   useFirstFocus(HANDOVER_FIELDS.to);
   const send = (event: FormEvent) => {
@@ -791,7 +799,7 @@ function HandoverForm({ theCase, onDone, onCancel }: FormProps) {
 
 const INVOLVEMENT_FIELDS = { agency: 'involvement-agency', what: 'involvement-what' };
 
-function InvolvementForm({ theCase, onDone, onCancel }: FormProps) {
+function InvolvementForm({ theCase, onDone, onCancel, onStale }: FormProps) {
   const [agency, setAgency] = useState('');
   const [what, setWhat] = useState('');
   const { error, offline, sending, submit } = useSubmit(
@@ -800,6 +808,7 @@ function InvolvementForm({ theCase, onDone, onCancel }: FormProps) {
       what: 'Skriv kort, hvad enheden skal bidrage med (højst 200 tegn).',
     },
     'Sagens proces kører ikke lige nu, så ingen kan inddrages.',
+    onStale,
   );
   useFirstFocus(INVOLVEMENT_FIELDS.agency);
   const send = (event: FormEvent) => {
@@ -845,11 +854,12 @@ function InvolvementForm({ theCase, onDone, onCancel }: FormProps) {
 
 const TOVHOLDER_FIELDS = { username: 'tovholder-username' };
 
-function TovholderForm({ theCase, onDone, onCancel }: FormProps) {
+function TovholderForm({ theCase, onDone, onCancel, onStale }: FormProps) {
   const [username, setUsername] = useState('');
   const { error, offline, sending, submit } = useSubmit(
     { username: 'Skriv brugernavnet på en aktiv medarbejder i en enhed, der må være tovholder.' },
     'Sagens proces kører ikke lige nu, så tovholderen kan ikke skiftes.',
+    onStale,
   );
   useFirstFocus(TOVHOLDER_FIELDS.username);
   const send = (event: FormEvent) => {
