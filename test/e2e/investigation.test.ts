@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { investigationDueAt } from '@sagsflow/domain';
 import { freePort } from '../../tools/stack/ports';
-import { notificationBody } from '../support/fixtures';
+import { childCpr, notificationBody } from '../support/fixtures';
 
 /**
  * A notification through to a preventive measure on the product as `npm start` runs it, over HTTP
@@ -89,7 +89,8 @@ describe('notification → investigation → preventive measure (built launcher)
   }
 
   it('runs the whole path, and the case shows the investigation, the measure and every step', async () => {
-    const created = await call<{ caseId: string; id: string }>('reception1', 'POST', '/api/notifications', notificationBody());
+    // A child of 8: under 15, so the parents' involvement asks for no young person's own view.
+    const created = await call<{ caseId: string; id: string }>('reception1', 'POST', '/api/notifications', notificationBody({ child: { cpr: childCpr(8) } }));
     expect(created.status).toBe(201);
     const { caseId } = created.body;
     const receivedAt = (await call<{ notifications: { receivedAt: string }[] }>('reception1', 'GET', `/api/cases/${caseId}`)).body.notifications[0].receivedAt;

@@ -1,10 +1,13 @@
 import { randomInt } from 'node:crypto';
 
-/** A valid CPR number for a child born 2010–2020 (7th digit 4: the 2000s for years 00–36). */
-export function childCpr(): string {
+/**
+ * A valid CPR number for a child born 2010–2020 (7th digit 4: the 2000s for years 00–36), or, for a
+ * test whose rules depend on the age (a young person of 15+ takes part), born `yearsAgo` years ago.
+ */
+export function childCpr(yearsAgo?: number): string {
   const dd = String(randomInt(1, 29)).padStart(2, '0');
   const mm = String(randomInt(1, 13)).padStart(2, '0');
-  const yy = String(randomInt(10, 21));
+  const yy = String(yearsAgo === undefined ? randomInt(10, 21) : (new Date().getFullYear() - yearsAgo) % 100).padStart(2, '0');
   return `${dd}${mm}${yy}-4${String(randomInt(0, 1000)).padStart(3, '0')}`;
 }
 

@@ -181,7 +181,7 @@ describe('measureWorkflow (time skipped)', () => {
         await handled(caseHandle, (state) => state.endedProcesses?.includes('investigation-other'));
         await new Promise((r) => setTimeout(r, 1_000)); // time for a relayed signal to land, if one were sent
         expect(followUps()).toHaveLength(1);
-        },
+      },
       { input: { alongsideInvestigation: 'investigation-alongside' } },
     );
   });
