@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { conformanceProblems, PROCESS_MAPS, type ProcessKind } from '@sagsflow/domain';
-import type { CreateTaskInput, RecordProcessPositionInput } from '@sagsflow/temporal/shared';
+import { conformanceProblems, type PolicyName, PROCESS_MAPS, type ProcessKind } from '@sagsflow/domain';
+import {
+  completeTaskUpdate,
+  type CreateTaskInput,
+  processStartedSignal,
+  type RecordProcessPositionInput,
+  SearchAttributeKeys,
+  type TaskCompletion,
+} from '@sagsflow/temporal/shared';
 import { unencryptedDataConverter } from '@sagsflow/temporal';
 import { workflowsFromSource } from '../../apps/worker/src/workflow-bundle';
 
@@ -87,6 +94,59 @@ export async function fakeActivityWorker(
     activities: recordingActivities(env, calls, overrides),
   });
   return { worker, taskQueue };
+}
+
+/**
+ * A process (investigation, measure) started on a real case workflow that the authority owns, as
+ * ProcessStarts starts one, with its activities faked; `fn` runs while the worker does. Both
+ * workflows are terminated after it: left running with no worker, they hold the skipping clock back
+ * for the next test.
+ */
+export async function runProcessOnCase<Input extends { caseId: string; caseWorkflowId: string; policy: PolicyName }, T>(
+  env: TestWorkflowEnvironment,
+  calls: ActivityCall[],
+  process: { workflowType: string; workflowId: string; kind: ProcessKind; input: Input },
+  fn: (handle: WorkflowHandle, caseHandle: WorkflowHandle) => Promise<T>,
+): Promise<T> {
+  const { worker, taskQueue } = await fakeActivityWorker(env, calls);
+  const { caseId, caseWorkflowId, policy } = process.input;
+  return worker.runUntil(async () => {
+    const caseHandle = await env.client.workflow.start('caseWorkflow', {
+      workflowId: caseWorkflowId,
+      taskQueue,
+      args: [
+        {
+          caseId,
+          caseNumber: caseWorkflowId.replace(/^case-/, ''),
+          municipality: 'demo',
+          policy,
+          state: { ownerAgency: 'AUTHORITY', notifications: [], openMeasures: [], reassessments: 0 },
+        },
+      ],
+    });
+    const handle = await env.client.workflow.start(process.workflowType, {
+      workflowId: process.workflowId,
+      taskQueue,
+      args: [process.input],
+      typedSearchAttributes: [{ key: SearchAttributeKeys.ownerAgency, value: 'AUTHORITY' }],
+    });
+    await caseHandle.signal(processStartedSignal, { workflowId: handle.workflowId, kind: process.kind });
+    try {
+      return await fn(handle, caseHandle);
+    } finally {
+      await Promise.all([handle, caseHandle].map((h) => h.terminate().catch(() => undefined)));
+    }
+  });
+}
+
+/** Completes a task through its workflow's Update, as the API does. */
+export function completeTask(handle: WorkflowHandle, taskId: string, outcome: Record<string, unknown>, actor: string): Promise<TaskCompletion> {
+  return handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, outcome, actor }] });
+}
+
+/** What a workflow's Update validator refused with (an ApplicationFailure naming the field). */
+export function refusalOf(error: unknown): unknown {
+  return (error as WorkflowUpdateFailedError).cause;
 }
 
 /** Polls while the worker runs (activities and signals land asynchronously). */

@@ -6,7 +6,6 @@ import type { Agency } from '@sagsflow/domain';
 import {
   caseStateQuery,
   type CaseWorkflowInput,
-  completeTaskUpdate,
   type CreateTaskInput,
   type HandoverResult,
   handoverRequestedSignal,
@@ -17,7 +16,7 @@ import {
   staffLeftSignal,
 } from '@sagsflow/temporal/shared';
 import { createTimeSkippingEnv } from '../../test/support/time-skipping';
-import { type ActivityCall, callsOf, conformanceProblemsOf, fakeActivityWorker, keepHistory, waitUntil } from '../../test/support/workflow-harness';
+import { type ActivityCall, callsOf, completeTask, conformanceProblemsOf, fakeActivityWorker, keepHistory, waitUntil } from '../../test/support/workflow-harness';
 
 type CaseEvent = { type: string; actor: string; data: Record<string, string> };
 
@@ -56,8 +55,6 @@ describe('caseWorkflow (time skipped)', () => {
 
   const tasksOf = (kind: string) => callsOf<CreateTaskInput>(calls, 'createTask').filter((t) => t.kind === kind);
   const events = () => callsOf<CaseEvent>(calls, 'recordCaseEvent');
-  const complete = (handle: WorkflowHandle, taskId: string, outcome: Record<string, unknown>, actor: string) =>
-    handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, outcome, actor }] });
   const requestHandover = (handle: WorkflowHandle, to: Agency, requestedBy: string, requestId: string = randomUUID()) =>
     handle.executeUpdate(requestHandoverUpdate, { args: [{ requestId, to, reason: 'the case needs them', requestedBy }] });
 
@@ -87,7 +84,7 @@ describe('caseWorkflow (time skipped)', () => {
       expect((second as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'HandoverPending' });
       expect(await requestHandover(handle, 'AUTHORITY', 'reception1', 'to-authority')).toMatchObject({ status: 'pending' }); // a retry, answered alike
 
-      await complete(handle, acceptance.id, { decision: 'accept' }, 'caseworker1');
+      await completeTask(handle, acceptance.id, { decision: 'accept' }, 'caseworker1');
       await waitUntil(() => callsOf(calls, 'setCaseOwner').length === 1, 'the new owner in the read model');
       await waitUntil(() => events().some((e) => e.type === 'owner.changed'), 'the owner change on the timeline');
       await expectOwner(handle, 'AUTHORITY');
@@ -96,9 +93,9 @@ describe('caseWorkflow (time skipped)', () => {
 
       await requestHandover(handle, 'PPR', 'caseworker1', 'to-ppr');
       const toPpr = tasksOf('accept-handover').find((t) => t.agency === 'PPR')!;
-      const refused = await complete(handle, toPpr.id, { decision: 'decline' }, 'ppr1').catch((e: unknown) => e);
+      const refused = await completeTask(handle, toPpr.id, { decision: 'decline' }, 'ppr1').catch((e: unknown) => e);
       if (refused instanceof WorkflowUpdateFailedError) expect(refused.cause).toMatchObject({ type: 'InvalidOutcome', message: expect.stringContaining('outcome.reason') });
-      await complete(handle, toPpr.id, { decision: 'decline', reason: 'not a matter for PPR' }, 'ppr1');
+      await completeTask(handle, toPpr.id, { decision: 'decline', reason: 'not a matter for PPR' }, 'ppr1');
       await waitUntil(() => events().some((e) => e.type === 'handover.declined'), 'the decline on the timeline');
       expect(events().find((e) => e.type === 'handover.declined')).toMatchObject({ actor: 'ppr1', data: { from: 'AUTHORITY', to: 'PPR', reason: 'not a matter for PPR' } });
       expect(callsOf(calls, 'alertLeads')).toContainEqual(expect.objectContaining({ type: 'handover.declined', agencies: ['AUTHORITY'] }));
@@ -109,7 +106,7 @@ describe('caseWorkflow (time skipped)', () => {
       });
       expect(tasksOf('contribution')).toEqual([expect.objectContaining({ id: taskId, agency: 'PPR' })]);
       await expectOwner(handle, 'AUTHORITY');
-      await complete(handle, taskId, { summary: 'assessment attached' }, 'ppr1');
+      await completeTask(handle, taskId, { summary: 'assessment attached' }, 'ppr1');
       await waitUntil(() => events().some((e) => e.type === 'involvement.contributed'), 'the contribution on the timeline');
       await waitUntil(() => callsOf(calls, 'alertUser').length > 0, 'the one who asked told');
       expect(callsOf(calls, 'alertUser')).toEqual([expect.objectContaining({ type: 'contribution.received', username: 'caseworker1', data: { agency: 'PPR' } })]);
@@ -195,7 +192,7 @@ describe('caseWorkflow (time skipped)', () => {
         const state = await handle.query(caseStateQuery);
         expect(state.openTasks).toEqual([expect.objectContaining({ id: taskId, purpose: { involvement: 'jobcenter-part', requestedBy: 'caseworker1' } })]);
 
-        await complete(handle, taskId, { summary: 'youth plan part written' }, 'jobcenter1');
+        await completeTask(handle, taskId, { summary: 'youth plan part written' }, 'jobcenter1');
         await waitUntil(() => events().some((e) => e.type === 'involvement.contributed'), 'the contribution after continue-as-new');
         expect((await handle.query(caseStateQuery)).openTasks).toEqual([]);
       },

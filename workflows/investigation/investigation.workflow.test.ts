@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { investigationDueAt, POLICIES, type PolicyName } from '@sagsflow/domain';
-import {
-  completeTaskUpdate,
-  type CreateTaskInput,
-  investigationStateQuery,
-  type InvestigationWorkflowInput,
-  processStartedSignal,
-  SearchAttributeKeys,
-} from '@sagsflow/temporal/shared';
+import { type CreateTaskInput, investigationStateQuery, type InvestigationWorkflowInput } from '@sagsflow/temporal/shared';
 import { createTimeSkippingEnv } from '../../test/support/time-skipping';
-import { type ActivityCall, callsOf, conformanceProblemsOf, eventually, fakeActivityWorker, keepHistory, waitUntil } from '../../test/support/workflow-harness';
+import {
+  type ActivityCall,
+  callsOf,
+  completeTask,
+  conformanceProblemsOf,
+  eventually,
+  keepHistory,
+  refusalOf,
+  runProcessOnCase,
+  waitUntil,
+} from '../../test/support/workflow-harness';
 
 const DAY = 86_400_000;
 
@@ -31,7 +34,6 @@ describe('investigationWorkflow (time skipped)', () => {
     fn: (handle: WorkflowHandle, input: InvestigationWorkflowInput) => Promise<T>,
     options: { policy?: PolicyName; input?: Partial<InvestigationWorkflowInput> } = {},
   ): Promise<T> {
-    const { worker, taskQueue } = await fakeActivityWorker(env, calls);
     const now = new Date(await env.currentTimeMs());
     const caseNumber = `T-${randomUUID().slice(0, 8)}`;
     const policy = options.policy ?? 'legal';
@@ -49,33 +51,14 @@ describe('investigationWorkflow (time skipped)', () => {
       startedBy: 'caseworker1',
       ...options.input,
     };
-    return worker.runUntil(async () => {
-      const caseHandle = await env.client.workflow.start('caseWorkflow', {
-        workflowId: input.caseWorkflowId,
-        taskQueue,
-        args: [{ caseId: input.caseId, caseNumber, municipality: 'demo', policy, state: { ownerAgency: 'AUTHORITY', notifications: [], openMeasures: [], reassessments: 0 } }],
-      });
-      const handle = await env.client.workflow.start('investigationWorkflow', {
-        workflowId: `investigation-${input.investigationId}`,
-        taskQueue,
-        args: [input],
-        typedSearchAttributes: [{ key: SearchAttributeKeys.ownerAgency, value: 'AUTHORITY' }],
-      });
-      await caseHandle.signal(processStartedSignal, { workflowId: handle.workflowId, kind: 'investigation' });
-      try {
-        return await fn(handle, input);
-      } finally {
-        // Workflows left running with no worker hold the skipping clock back for the next test.
-        await Promise.all([handle, caseHandle].map((h) => h.terminate().catch(() => undefined)));
-      }
-    });
+    return runProcessOnCase(env, calls, { workflowType: 'investigationWorkflow', workflowId: `investigation-${input.investigationId}`, kind: 'investigation', input }, (handle) =>
+      fn(handle, input),
+    );
   }
 
   const tasks = () => callsOf<CreateTaskInput>(calls, 'createTask');
   const taskOf = (step: string) => tasks().find((t) => t.step === step);
-  const complete = (handle: WorkflowHandle, taskId: string, outcome: Record<string, unknown>, actor = 'caseworker1') =>
-    handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, outcome, actor }] });
-  const refusal = (error: unknown) => (error as WorkflowUpdateFailedError).cause;
+  const complete = (handle: WorkflowHandle, taskId: string, outcome: Record<string, unknown>, actor = 'caseworker1') => completeTask(handle, taskId, outcome, actor);
 
   const OUTCOMES: Record<string, Record<string, unknown>> = {
     'child-conversation': { heldOn: '2026-12-01', place: 'på skolen', present: 'barnet og rådgiver', childView: 'vil gerne bo hjemme' },
@@ -136,8 +119,8 @@ describe('investigationWorkflow (time skipped)', () => {
       await doSteps(handle, ['parent-involvement', 'network-mapping', 'professional-statements', 'siblings']);
       const conclusion = { decision: 'no-support', conclusion: 'ingen behov for støtte' };
       const refused = await complete(handle, taskOf('conclusion')!.id, conclusion).catch((e: unknown) => e);
-      expect(refusal(refused)).toMatchObject({ type: 'InvalidOutcome', message: expect.stringContaining('Børnesamtale (child-conversation)') });
-      expect(refusal(refused)).toMatchObject({ message: expect.not.stringContaining('siblings') });
+      expect(refusalOf(refused)).toMatchObject({ type: 'InvalidOutcome', message: expect.stringContaining('Børnesamtale (child-conversation)') });
+      expect(refusalOf(refused)).toMatchObject({ message: expect.not.stringContaining('siblings') });
       expect(callsOf(calls, 'recordTaskCompletion').map((c) => (c as { taskId: string }).taskId)).not.toContain(taskOf('conclusion')!.id);
 
       await doSteps(handle, ['child-conversation']);
@@ -153,7 +136,7 @@ describe('investigationWorkflow (time skipped)', () => {
       async (handle) => {
         await doSteps(handle);
         const refused = await complete(handle, taskOf('conclusion')!.id, { decision: 'placement', conclusion: 'anbringelse', worries: 'vold i hjemmet' }).catch((e: unknown) => e);
-        expect(refusal(refused)).toMatchObject({ type: 'InvalidOutcome', message: expect.stringContaining('outcome.strengths is required') });
+        expect(refusalOf(refused)).toMatchObject({ type: 'InvalidOutcome', message: expect.stringContaining('outcome.strengths is required') });
         await complete(handle, taskOf('conclusion')!.id, { decision: 'placement', conclusion: 'anbringelse', worries: 'vold', strengths: 'mormor', nextSteps: 'anbringelse hos mormor' });
         await waitUntil(() => taskOf('placement-preparation') !== undefined, 'the placement to prepare');
         await complete(handle, taskOf('placement-preparation')!.id, { summary: 'netværksanbringelse undersøgt' });
@@ -166,7 +149,7 @@ describe('investigationWorkflow (time skipped)', () => {
       async (handle) => {
         await waitUntil(() => taskOf('network-mapping') !== undefined, 'the network task');
         const refused = await complete(handle, taskOf('network-mapping')!.id, { network: 'mormor', familyGroupConferenceOffered: false }).catch((e: unknown) => e);
-        expect(refusal(refused)).toMatchObject({ type: 'InvalidOutcome', message: expect.stringContaining('familierådslagning') });
+        expect(refusalOf(refused)).toMatchObject({ type: 'InvalidOutcome', message: expect.stringContaining('familierådslagning') });
       },
       { policy: 'haderslev' },
     );
@@ -205,9 +188,9 @@ describe('investigationWorkflow (time skipped)', () => {
       const ppr = tasks().find((t) => t.kind === 'contribution')!;
       expect(ppr).toMatchObject({ agency: 'PPR', processKind: 'case', workflowId: input.caseWorkflowId });
       const early = await complete(handle, taskOf('conclusion')!.id, { decision: 'no-support', conclusion: 'x' }).catch((e: unknown) => e);
-      expect(refusal(early)).toMatchObject({ message: expect.stringContaining('PPR-vurdering (ppr-assessment)') });
+      expect(refusalOf(early)).toMatchObject({ message: expect.stringContaining('PPR-vurdering (ppr-assessment)') });
 
-      await env.client.workflow.getHandle(input.caseWorkflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: ppr.id, outcome: { summary: 'behov for specialundervisning' }, actor: 'ppr1' }] });
+      await completeTask(env.client.workflow.getHandle(input.caseWorkflowId), ppr.id, { summary: 'behov for specialundervisning' }, 'ppr1');
       await eventually(async () => expect((await handle.query(investigationStateQuery)).openSteps).toEqual([]));
       await complete(handle, taskOf('conclusion')!.id, { decision: 'no-support', conclusion: 'støtte i skolen er nok' });
       await handle.result();

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addDuration, childPlanDueAt, POLICIES, type PolicyName } from '@sagsflow/domain';
 import {
   type CaseProcessState,
   caseStateQuery,
-  completeTaskUpdate,
   type CreateTaskInput,
   measureStateQuery,
   type MeasureWorkflowInput,
@@ -13,7 +12,17 @@ import {
   processStartedSignal,
 } from '@sagsflow/temporal/shared';
 import { createTimeSkippingEnv } from '../../test/support/time-skipping';
-import { type ActivityCall, callsOf, conformanceProblemsOf, eventually, fakeActivityWorker, keepHistory, waitUntil } from '../../test/support/workflow-harness';
+import {
+  type ActivityCall,
+  callsOf,
+  completeTask,
+  conformanceProblemsOf,
+  eventually,
+  keepHistory,
+  refusalOf,
+  runProcessOnCase,
+  waitUntil,
+} from '../../test/support/workflow-harness';
 
 const DAY = 86_400_000;
 
@@ -34,7 +43,6 @@ describe('measureWorkflow (time skipped)', () => {
     fn: (handle: WorkflowHandle, input: MeasureWorkflowInput, caseHandle: WorkflowHandle) => Promise<T>,
     options: { policy?: PolicyName; input?: Partial<MeasureWorkflowInput> } = {},
   ): Promise<T> {
-    const { worker, taskQueue } = await fakeActivityWorker(env, calls);
     const now = new Date(await env.currentTimeMs());
     const caseNumber = `T-${randomUUID().slice(0, 8)}`;
     const policy = options.policy ?? 'legal';
@@ -53,21 +61,9 @@ describe('measureWorkflow (time skipped)', () => {
       childBornOn: '2018-05-01',
       ...options.input,
     };
-    return worker.runUntil(async () => {
-      const caseHandle = await env.client.workflow.start('caseWorkflow', {
-        workflowId: input.caseWorkflowId,
-        taskQueue,
-        args: [{ caseId: input.caseId, caseNumber, municipality: 'demo', policy, state: { ownerAgency: 'AUTHORITY', notifications: [], openMeasures: [], reassessments: 0 } }],
-      });
-      const handle = await env.client.workflow.start('measureWorkflow', { workflowId: `measure-${input.measureId}`, taskQueue, args: [input] });
-      await caseHandle.signal(processStartedSignal, { workflowId: handle.workflowId, kind: 'preventive-measure' });
-      try {
-        return await fn(handle, input, caseHandle);
-      } finally {
-        // Workflows left running with no worker hold the skipping clock back for the next test.
-        await Promise.all([handle, caseHandle].map((h) => h.terminate().catch(() => undefined)));
-      }
-    });
+    return runProcessOnCase(env, calls, { workflowType: 'measureWorkflow', workflowId: `measure-${input.measureId}`, kind: 'preventive-measure', input }, (handle, caseHandle) =>
+      fn(handle, input, caseHandle),
+    );
   }
 
   /**
@@ -77,9 +73,7 @@ describe('measureWorkflow (time skipped)', () => {
   const handled = (caseHandle: WorkflowHandle, check: (state: CaseProcessState) => boolean | undefined) =>
     eventually(async () => expect(check(await caseHandle.query(caseStateQuery))).toBe(true));
   const followUps = () => callsOf<CreateTaskInput>(calls, 'createTask').filter((t) => t.kind === 'measure-follow-up');
-  const complete = (handle: WorkflowHandle, taskId: string, outcome: Record<string, unknown>) =>
-    handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, outcome, actor: 'caseworker1' }] });
-  const refusal = (error: unknown) => (error as WorkflowUpdateFailedError).cause;
+  const complete = (handle: WorkflowHandle, taskId: string, outcome: Record<string, unknown>) => completeTask(handle, taskId, outcome, 'caseworker1');
   /** Skips to an hour before `dueAt`. */
   const skipTo = async (dueAt: string) => env.sleep(Math.max(0, Date.parse(dueAt) - (await env.currentTimeMs()) - 3_600_000));
 
@@ -91,7 +85,7 @@ describe('measureWorkflow (time skipped)', () => {
         expect(plan.dueAt).toBe(childPlanDueAt(POLICIES.hvidovre, new Date(input.decidedAt)).toISOString());
         // A child of 8 takes part in the plan (BL §91).
         const noPart = await complete(handle, plan.id, { goals: 'trivsel i skolen' }).catch((e: unknown) => e);
-        expect(refusal(noPart)).toMatchObject({ type: 'InvalidOutcome', message: expect.stringContaining('outcome.childParticipation') });
+        expect(refusalOf(noPart)).toMatchObject({ type: 'InvalidOutcome', message: expect.stringContaining('outcome.childParticipation') });
         await complete(handle, plan.id, { goals: 'trivsel i skolen', childParticipation: 'barnet tegnede sit netværk' });
 
         const first = followUps()[0];
@@ -104,9 +98,9 @@ describe('measureWorkflow (time skipped)', () => {
           cadenceUnit: 'months',
           cadenceJustification: 'stabil familie',
         }).catch((e: unknown) => e);
-        expect(refusal(loose)).toMatchObject({ message: expect.stringContaining("looser than the municipality's every 2 months") });
+        expect(refusalOf(loose)).toMatchObject({ message: expect.stringContaining("looser than the municipality's every 2 months") });
         const noWhy = await complete(handle, first.id, { decision: 'continue', reason: 'god udvikling', cadenceInterval: 2, cadenceUnit: 'months' }).catch((e: unknown) => e);
-        expect(refusal(noWhy)).toMatchObject({ message: expect.stringContaining('outcome.cadenceJustification') });
+        expect(refusalOf(noWhy)).toMatchObject({ message: expect.stringContaining('outcome.cadenceJustification') });
         await complete(handle, first.id, { decision: 'continue', reason: 'god udvikling', cadenceInterval: 2, cadenceUnit: 'months', cadenceJustification: 'Hvidovres kadence' });
 
         // Two years of follow-ups, each due 2 months after the one before was held; a step down at the fifth.

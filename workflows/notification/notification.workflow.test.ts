@@ -15,7 +15,7 @@ import {
 } from '@sagsflow/temporal/shared';
 import { notificationDeadlines, POLICIES } from '@sagsflow/domain';
 import { createTimeSkippingEnv } from '../../test/support/time-skipping';
-import { type ActivityCall, callsOf, conformanceProblemsOf, eventually, fakeActivityWorker, keepHistory, waitUntil } from '../../test/support/workflow-harness';
+import { type ActivityCall, callsOf, completeTask, conformanceProblemsOf, eventually, fakeActivityWorker, keepHistory, waitUntil } from '../../test/support/workflow-harness';
 
 /**
  * The notification workflow with its activities mocked (this is the workflow's unit test), on a
@@ -78,8 +78,7 @@ describe('notificationWorkflow (time skipped)', () => {
   const created = (kind: string) => calls.filter((c) => c.name === 'createTask' && (c.arg as CreateTaskInput).kind === kind).map((c) => c.arg as CreateTaskInput);
   const taskIdOf = (handle: WorkflowHandle, kind = 'triage') =>
     created(kind).find((t) => t.workflowId === handle.workflowId)!.id;
-  const complete = (handle: WorkflowHandle, taskId: string, outcome: Record<string, unknown>, actor = 'reception1') =>
-    handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, outcome, actor }] });
+  const complete = (handle: WorkflowHandle, taskId: string, outcome: Record<string, unknown>, actor = 'reception1') => completeTask(handle, taskId, outcome, actor);
 
   it('creates the triage task, reminds 6 hours before it is due, escalates at 24 hours, and stays overdue', async () => {
     await withNotification(async (handle, input) => {
