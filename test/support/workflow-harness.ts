@@ -98,17 +98,18 @@ export async function fakeActivityWorker(
 
 /**
  * A process (investigation, measure) started on a real case workflow that the authority owns, as
- * ProcessStarts starts one, with its activities faked; `fn` runs while the worker does. Both
+ * ProcessStarts starts one, with its activities faked (any of them replaced through `activities`);
+ * `fn` runs while the worker does. Both
  * workflows are terminated after it: left running with no worker, they hold the skipping clock back
  * for the next test.
  */
 export async function runProcessOnCase<Input extends { caseId: string; caseWorkflowId: string; policy: PolicyName }, T>(
   env: TestWorkflowEnvironment,
   calls: ActivityCall[],
-  process: { workflowType: string; workflowId: string; kind: ProcessKind; input: Input },
+  process: { workflowType: string; workflowId: string; kind: ProcessKind; input: Input; activities?: Record<string, Fake> },
   fn: (handle: WorkflowHandle, caseHandle: WorkflowHandle) => Promise<T>,
 ): Promise<T> {
-  const { worker, taskQueue } = await fakeActivityWorker(env, calls);
+  const { worker, taskQueue } = await fakeActivityWorker(env, calls, process.activities);
   const { caseId, caseWorkflowId, policy } = process.input;
   return worker.runUntil(async () => {
     const caseHandle = await env.client.workflow.start('caseWorkflow', {

@@ -156,7 +156,8 @@ describe('measureWorkflow (time skipped)', () => {
         expect(endedAt).toBeGreaterThanOrEqual(Date.parse(input.decidedAt));
         expect(endedAt).toBeLessThan(Date.parse(planned.dueAt) - 80 * DAY); // not 3 months on
         // Due at once, so escalated at once; completed after that (an Update arriving while the
-        // escalation ran hung the time-skipping server now and then: see the closing note of issue 13).
+        // escalation ran hung the time-skipping server now and then; on a real server it does not:
+        // test/integration/completion-during-escalation.test.ts).
         await waitUntil(() => callsOf(calls, 'escalateTask').includes(moved.id), 'the moved follow-up escalated');
         await complete(handle, moved.id, { decision: 'end', reason: 'undersøgelsen viste, at støtten ikke længere er nødvendig' });
         await waitUntil(() => callsOf<{ status?: string }>(calls, 'recordMeasureProgress').some((p) => p.status === 'closed'), 'the measure closed');
