@@ -133,6 +133,48 @@ describe('measureWorkflow (time skipped)', () => {
     );
   });
 
+  it('continues as new between follow-ups once its history is long, carrying its type, cadence and count into the next run', async () => {
+    await withMeasure(
+      async (handle) => {
+        const runOf = async () => (await env.client.workflow.getHandle(handle.workflowId).describe()).runId;
+        const firstRun = await runOf();
+        await waitUntil(() => callsOf<CreateTaskInput>(calls, 'createTask').some((t) => t.kind === 'child-plan'), 'the plan');
+        const plan = callsOf<CreateTaskInput>(calls, 'createTask').find((t) => t.kind === 'child-plan')!;
+        await complete(handle, plan.id, { goals: 'trivsel i skolen', childParticipation: 'barnet tegnede sit netværk' });
+        await waitUntil(() => followUps().length === 1, 'the first follow-up');
+        await skipTo(followUps()[0].dueAt);
+        await complete(handle, followUps()[0].id, { decision: 'continue', reason: 'god udvikling', cadenceInterval: 6, cadenceUnit: 'weeks', cadenceJustification: 'tæt opfølgning' });
+
+        const runs = new Set([firstRun]);
+        for (let n = 1; n <= 5; n++) {
+          await waitUntil(() => followUps().length === n + 1, `follow-up ${n + 1}`);
+          const [previous, next] = followUps().slice(-2);
+          const held = callsOf<{ taskId: string; completedAt?: string }>(calls, 'recordTaskCompletion').find((c) => c.taskId === previous.id)!;
+          expect(next.dueAt).toBe(addDuration(new Date(held.completedAt!), { weeks: 6 }).toISOString());
+          runs.add(await runOf());
+          await skipTo(next.dueAt);
+          await complete(handle, next.id, n === 1 ? { decision: 'step-down', reason: 'mindre er nok', measureType: 'contact-person' } : { decision: 'continue', reason: 'fortsat behov' });
+        }
+        expect(runs.size).toBeGreaterThan(2); // it continued as new more than once
+        const first = await env.client.workflow.getHandle(handle.workflowId, firstRun).describe();
+        expect(first.status.name).toBe('CONTINUED_AS_NEW');
+        await keepHistory(env.client.workflow.getHandle(handle.workflowId, firstRun), 'measure-continued-as-new');
+
+        await waitUntil(() => followUps().length === 7, 'follow-up 7');
+        expect(await handle.query(measureStateQuery)).toMatchObject({ type: 'contact-person', cadence: { weeks: 6 }, status: 'running' });
+        expect((await handle.query(measureStateQuery)).followUps).toHaveLength(6);
+        expect(new Set(followUps().map((t) => t.id)).size).toBe(7); // no task made twice
+        await complete(handle, followUps()[6].id, { decision: 'end', reason: 'målet er nået' });
+        expect(await env.client.workflow.getHandle(handle.workflowId).result()).toMatchObject({ status: 'ended', type: 'contact-person' });
+        // Only the end told the case: no run's close looked like the process ending, or failing.
+        const types = callsOf<{ type: string }>(calls, 'recordCaseEvent').map((e) => e.type);
+        expect(types.filter((t) => t === 'measure.ended')).toHaveLength(1);
+        expect(types).not.toContain('process.failed');
+      },
+      { policy: 'hvidovre', input: { continueAsNewAfterEvents: 60 } },
+    );
+  });
+
   it('on the legal profile: the first follow-up at 3 months', async () => {
     await withMeasure(async (_handle, input) => {
       await waitUntil(() => followUps().length === 1, 'the first follow-up');

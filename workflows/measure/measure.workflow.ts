@@ -1,9 +1,4 @@
-import {
-  allHandlersFinished,
-  ApplicationFailure,
-  condition,
-  setHandler,
-} from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   childPlanDueAt,
   childPlanProblem,
@@ -24,6 +19,7 @@ import {
 } from '@sagsflow/temporal/shared';
 import { activities } from '../shared/activities';
 import { HumanTasks } from '../shared/human-tasks';
+import { MEASURE_CONTINUE_AS_NEW_PATCH } from '../shared/patches';
 import { policyOf } from '../shared/policy';
 import { ProcessPosition } from '../shared/process-position';
 import { caseTimeline, followCaseOwner, runProcess } from '../shared/process';
@@ -36,16 +32,23 @@ import { caseTimeline, followCaseOwner, runProcess } from '../shared/process';
  *   of the next ones, never looser than the profile;
  * - every follow-up reviews the measure on the indsatstrappe: continue, step down or up (a new
  *   type, the same process), or end.
+ * It continues as new between two follow-ups once its history is long, so it can run for years.
  */
 export async function measureWorkflow(input: MeasureWorkflowInput): Promise<MeasureProcessState> {
   const policy = policyOf(input);
+  const { carried } = input;
   const tasks = new HumanTasks(policy);
-  const position = new ProcessPosition(MEASURE_MAP, input.caseId);
+  const position = new ProcessPosition(MEASURE_MAP, input.caseId, carried?.position);
   const decidedAt = new Date(input.decidedAt);
-  const state: MeasureProcessState = { type: input.type, status: 'running', planDueAt: childPlanDueAt(policy, decidedAt).toISOString(), followUps: [] };
+  const state: MeasureProcessState = carried?.state ?? {
+    type: input.type,
+    status: 'running',
+    planDueAt: childPlanDueAt(policy, decidedAt).toISOString(),
+    followUps: [],
+  };
   setHandler(measureStateQuery, () => ({ ...state }));
 
-  const caseOwner = followCaseOwner('AUTHORITY');
+  const caseOwner = followCaseOwner(carried?.owner ?? 'AUTHORITY');
   let investigationEndsAt: Date | undefined;
   setHandler(investigationEndedSignal, ({ workflowId: ended, endedAt }) => {
     if (ended === input.alongsideInvestigation) investigationEndsAt = new Date(endedAt);
@@ -94,10 +97,21 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
     });
   }
 
+  /** Between two follow-ups, with the plan made and no task open: a long history starts afresh. */
+  let planOpen = !carried;
+  async function continueIfLong(): Promise<void> {
+    const { continueAsNewSuggested, historyLength } = workflowInfo();
+    const long = continueAsNewSuggested || (input.continueAsNewAfterEvents !== undefined && historyLength >= input.continueAsNewAfterEvents);
+    if (!long || planOpen || !tasks.idle || tasks.outstanding.length > 0 || !allHandlersFinished()) return;
+    if (!patched(MEASURE_CONTINUE_AS_NEW_PATCH)) return;
+    await continueAsNew<typeof measureWorkflow>({ ...input, policyValues: policy, carried: { state, owner: caseOwner(), position: position.carried } });
+  }
+
   async function followUps(): Promise<void> {
-    let previous: Date | undefined;
-    let cadence: Duration | undefined;
-    for (let n = 1; ; n++) {
+    const last = state.followUps.at(-1);
+    let previous = last && new Date(last.at);
+    let cadence: Duration | undefined = state.cadence;
+    for (let n = state.followUps.length + 1; ; n++) {
       const done = await followUp(n, previous, cadence);
       const decision = done.outcome.decision as FollowUpDecision;
       if (previous === undefined && decision !== 'end') {
@@ -116,15 +130,21 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
           await event(`follow-up/${n}/stepped`, 'measure.stepped', done.actor, { decision, from, to: state.type });
         });
       }
+      await continueIfLong();
     }
   }
 
   async function run(): Promise<MeasureProcessState> {
-    await progress({ planDueAt: state.planDueAt });
+    // A run that carries on from an earlier one has its plan behind it.
+    if (!carried) await progress({ planDueAt: state.planDueAt });
     // The plan's task may still be open when a follow-up ends the measure: it is then cancelled.
-    const planned = plan().catch((error: unknown) => {
-      if (!(error instanceof ApplicationFailure && error.type === 'TaskCancelled')) throw error;
-    });
+    const planned = carried
+      ? Promise.resolve()
+      : plan()
+          .catch((error: unknown) => {
+            if (!(error instanceof ApplicationFailure && error.type === 'TaskCancelled')) throw error;
+          })
+          .finally(() => (planOpen = false));
     await followUps();
     await tasks.cancel('the measure ended');
     await planned;

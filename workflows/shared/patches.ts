@@ -21,3 +21,6 @@ export const SERIAL_LOCAL_ACTIVITIES_PATCH = 'serial-local-activities';
 
 /** A notification whose investigation the authority took on opens the investigation process (issue 13). */
 export const INVESTIGATION_PROCESS_PATCH = 'investigation-process';
+
+/** A preventive measure continues as new between follow-ups once its history is long (a measure lasts years). */
+export const MEASURE_CONTINUE_AS_NEW_PATCH = 'measure-continue-as-new';

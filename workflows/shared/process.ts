@@ -2,6 +2,7 @@ import {
   ActivityFailure,
   ApplicationFailure,
   CancellationScope,
+  ContinueAsNew,
   getExternalWorkflowHandle,
   isCancellation,
   setHandler,
@@ -43,6 +44,7 @@ export async function runProcess<T>(context: ProcessContext, body: () => Promise
   try {
     result = await body();
   } catch (error) {
+    if (error instanceof ContinueAsNew) throw error; // the same process runs on in a new run
     const outcome: ProcessEnd = isCancellation(error) ? 'cancelled' : 'failed';
     await CancellationScope.nonCancellable(async () => {
       const step = context.step();

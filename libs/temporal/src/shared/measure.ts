@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { FollowUpDecision, MeasureType, Policy, PolicyName } from '@sagsflow/domain';
+import type { Agency, FollowUpDecision, MeasureType, Policy, PolicyName } from '@sagsflow/domain';
 
 /** Input of the preventive measure workflow (forebyggende foranstaltning, BL §32). */
 export interface MeasureWorkflowInput {
@@ -25,6 +25,20 @@ export interface MeasureWorkflowInput {
   alongsideInvestigation?: string;
   /** YYYY-MM-DD, when known: a child of 4 or more takes part in the plan. */
   childBornOn?: string;
+  /** Set when the measure continued as new: where it had got to. */
+  carried?: MeasureCarried;
+  /** Continue as new after this many history events (tests lower it; the server's suggestion otherwise). */
+  continueAsNewAfterEvents?: number;
+}
+
+/**
+ * What a measure takes into its next run, between two follow-ups, once its plan is made and none of
+ * its tasks is open: a measure lasts years, and its history would otherwise grow with every follow-up.
+ */
+export interface MeasureCarried {
+  state: MeasureProcessState;
+  owner: Agency;
+  position: { active: string[]; completed: string[] };
 }
 
 /** The measure as its workflow holds it, for the case view. */
