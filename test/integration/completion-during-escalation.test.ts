@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { POLICIES } from '@sagsflow/domain';
-import { type CreateTaskInput, type MeasureWorkflowInput, processEndedSignal, processStartedSignal } from '@sagsflow/temporal/shared';
+import { type CreateTaskInput, processEndedSignal, processStartedSignal } from '@sagsflow/temporal/shared';
 import { stackValue } from '../support/stack-env';
-import { type ActivityCall, callsOf, completeTask, runProcessOnCase, waitUntil } from '../support/workflow-harness';
+import { type ActivityCall, callsOf, completeTask, measureInput, runProcessOnCase, waitUntil } from '../support/workflow-harness';
 
 /**
  * A task due at once is escalated at once; a caseworker who completes it meanwhile must not wait
@@ -20,23 +18,7 @@ describe('a completion that arrives while its task is being escalated', () => {
 
   it('is taken once the escalation has run, and the measure it ends closes', async () => {
     const calls: ActivityCall[] = [];
-    const now = new Date();
-    const caseWorkflowId = `case-T-${randomUUID().slice(0, 8)}`;
-    const input: MeasureWorkflowInput = {
-      measureId: randomUUID(),
-      caseId: randomUUID(),
-      caseWorkflowId,
-      municipality: 'demo',
-      policy: 'legal',
-      policyValues: POLICIES.legal,
-      type: 'family-treatment',
-      goal: 'trygge rammer i hjemmet',
-      startsOn: now.toISOString().slice(0, 10),
-      decidedAt: now.toISOString(),
-      decidedBy: 'caseworker1',
-      childBornOn: '2018-05-01',
-      alongsideInvestigation: 'investigation-alongside',
-    };
+    const input = measureInput(new Date(), { alongsideInvestigation: 'investigation-alongside' });
     const followUps = () => callsOf<CreateTaskInput>(calls, 'createTask').filter((t) => t.kind === 'measure-follow-up');
     const slowEscalation = () => new Promise((resolve) => setTimeout(resolve, 800));
     const process = { workflowType: 'measureWorkflow', workflowId: `measure-${input.measureId}`, kind: 'preventive-measure' as const, input, activities: { escalateTask: slowEscalation } };

@@ -5,10 +5,11 @@ import type { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/clie
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { conformanceProblems, type PolicyName, PROCESS_MAPS, type ProcessKind } from '@sagsflow/domain';
+import { conformanceProblems, POLICIES, type PolicyName, PROCESS_MAPS, type ProcessKind } from '@sagsflow/domain';
 import {
   completeTaskUpdate,
   type CreateTaskInput,
+  type MeasureWorkflowInput,
   processStartedSignal,
   type RecordProcessPositionInput,
   SearchAttributeKeys,
@@ -138,6 +139,26 @@ export async function runProcessOnCase<Input extends { caseId: string; caseWorkf
       await Promise.all([handle, caseHandle].map((h) => h.terminate().catch(() => undefined)));
     }
   });
+}
+
+/** A preventive measure of a family treatment decided `now` on a new case, as ProcessStarts would start it. */
+export function measureInput(now: Date, overrides: Partial<MeasureWorkflowInput> = {}): MeasureWorkflowInput {
+  const policy = overrides.policy ?? 'legal';
+  return {
+    measureId: randomUUID(),
+    caseId: randomUUID(),
+    caseWorkflowId: `case-T-${randomUUID().slice(0, 8)}`,
+    municipality: 'demo',
+    type: 'family-treatment',
+    goal: 'trygge rammer i hjemmet',
+    startsOn: now.toISOString().slice(0, 10),
+    decidedAt: now.toISOString(),
+    decidedBy: 'caseworker1',
+    childBornOn: '2018-05-01',
+    ...overrides,
+    policy,
+    policyValues: overrides.policyValues ?? POLICIES[policy],
+  };
 }
 
 /** Completes a task through its workflow's Update, as the API does. */

@@ -48,7 +48,7 @@ import { HumanTasks } from '../shared/human-tasks';
 import { CASE_ORCHESTRATION_PATCH } from '../shared/patches';
 import { policyOf } from '../shared/policy';
 import { ProcessPosition } from '../shared/process-position';
-import { failureType } from '../shared/process';
+import { failureType, historyIsLong } from '../shared/process';
 import { validatedOnlyForRefusals } from '../shared/refused-payloads';
 import { caseWorkflowBeforeOrchestration } from './case-before-orchestration';
 
@@ -552,11 +552,7 @@ async function orchestrateCase(input: CaseWorkflowInput): Promise<CaseWorkflowIn
     }
   }
 
-  const mayContinueAsNew = () => {
-    const { continueAsNewSuggested, historyLength } = workflowInfo();
-    const long = continueAsNewSuggested || (input.continueAsNewAfterEvents !== undefined && historyLength >= input.continueAsNewAfterEvents);
-    return long && tasks.idle && allHandlersFinished();
-  };
+  const mayContinueAsNew = () => historyIsLong(input.continueAsNewAfterEvents) && tasks.idle && allHandlersFinished();
   if (!carried.position) await position.started();
   for (;;) {
     await condition(() => steps.length > 0 || mayContinueAsNew());

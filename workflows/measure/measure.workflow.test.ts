@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { addDuration, childPlanDueAt, POLICIES, type PolicyName } from '@sagsflow/domain';
@@ -19,6 +18,7 @@ import {
   conformanceProblemsOf,
   eventually,
   keepHistory,
+  measureInput,
   refusalOf,
   runProcessOnCase,
   waitUntil,
@@ -43,24 +43,7 @@ describe('measureWorkflow (time skipped)', () => {
     fn: (handle: WorkflowHandle, input: MeasureWorkflowInput, caseHandle: WorkflowHandle) => Promise<T>,
     options: { policy?: PolicyName; input?: Partial<MeasureWorkflowInput> } = {},
   ): Promise<T> {
-    const now = new Date(await env.currentTimeMs());
-    const caseNumber = `T-${randomUUID().slice(0, 8)}`;
-    const policy = options.policy ?? 'legal';
-    const input: MeasureWorkflowInput = {
-      measureId: randomUUID(),
-      caseId: randomUUID(),
-      caseWorkflowId: `case-${caseNumber}`,
-      municipality: 'demo',
-      policy,
-      policyValues: POLICIES[policy],
-      type: 'family-treatment',
-      goal: 'trygge rammer i hjemmet',
-      startsOn: now.toISOString().slice(0, 10),
-      decidedAt: now.toISOString(),
-      decidedBy: 'caseworker1',
-      childBornOn: '2018-05-01',
-      ...options.input,
-    };
+    const input = measureInput(new Date(await env.currentTimeMs()), { policy: options.policy, ...options.input });
     return runProcessOnCase(env, calls, { workflowType: 'measureWorkflow', workflowId: `measure-${input.measureId}`, kind: 'preventive-measure', input }, (handle, caseHandle) =>
       fn(handle, input, caseHandle),
     );

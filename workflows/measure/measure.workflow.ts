@@ -1,4 +1,4 @@
-import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, patched, setHandler } from '@temporalio/workflow';
 import {
   childPlanDueAt,
   childPlanProblem,
@@ -22,7 +22,7 @@ import { HumanTasks } from '../shared/human-tasks';
 import { MEASURE_CONTINUE_AS_NEW_PATCH } from '../shared/patches';
 import { policyOf } from '../shared/policy';
 import { ProcessPosition } from '../shared/process-position';
-import { caseTimeline, followCaseOwner, runProcess } from '../shared/process';
+import { caseTimeline, followCaseOwner, historyIsLong, runProcess } from '../shared/process';
 
 /**
  * A preventive measure (forebyggende foranstaltning, BL §32) from its decision to its end:
@@ -100,9 +100,7 @@ export async function measureWorkflow(input: MeasureWorkflowInput): Promise<Meas
   /** Between two follow-ups, with the plan made and no task open: a long history starts afresh. */
   let planOpen = !carried;
   async function continueIfLong(): Promise<void> {
-    const { continueAsNewSuggested, historyLength } = workflowInfo();
-    const long = continueAsNewSuggested || (input.continueAsNewAfterEvents !== undefined && historyLength >= input.continueAsNewAfterEvents);
-    if (!long || planOpen || !tasks.idle || tasks.outstanding.length > 0 || !allHandlersFinished()) return;
+    if (!historyIsLong(input.continueAsNewAfterEvents) || planOpen || !tasks.idle || tasks.outstanding.length > 0 || !allHandlersFinished()) return;
     if (!patched(MEASURE_CONTINUE_AS_NEW_PATCH)) return;
     await continueAsNew<typeof measureWorkflow>({ ...input, policyValues: policy, carried: { state, owner: caseOwner(), position: position.carried } });
   }

@@ -77,6 +77,15 @@ export async function runProcess<T>(context: ProcessContext, body: () => Promise
   return result;
 }
 
+/**
+ * Whether a long-lived workflow's history is long enough to continue as new: the server suggests it,
+ * or a test's lower threshold (`continueAsNewAfterEvents`) is reached.
+ */
+export function historyIsLong(continueAsNewAfterEvents: number | undefined): boolean {
+  const { continueAsNewSuggested, historyLength } = workflowInfo();
+  return continueAsNewSuggested || (continueAsNewAfterEvents !== undefined && historyLength >= continueAsNewAfterEvents);
+}
+
 /** The failure's type name, for operators (never its message, which may quote data). */
 export function failureType(error: unknown): string {
   const cause = error instanceof ActivityFailure ? error.cause : error;
