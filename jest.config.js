@@ -24,6 +24,7 @@ module.exports = {
       displayName: 'workflows',
       testMatch: ['<rootDir>/workflows/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/time-skipping-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['<rootDir>/test/support/quiet-temporal-runtime.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
     },

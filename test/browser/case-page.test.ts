@@ -253,7 +253,7 @@ describe('the case page', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Den børnefaglige undersøgelse er startet' }).waitFor();
-    expect(await hasFocus(page.getByRole('heading', { name: 'Handlinger' }))).toBe(true);
+    await waitFor(() => hasFocus(page.getByRole('heading', { name: 'Handlinger' })), 5_000);
     const started = await investigationsNow();
     expect(started).toHaveLength(1);
     expect(new Date(started[0].awareSince).getTime()).toBe(aware.getTime());
@@ -273,7 +273,7 @@ describe('the case page', () => {
     expect(await colleague.getByLabel('Begrundelse').inputValue()).toBe('Bekymring fra skolen');
     await colleague.getByRole('button', { name: 'Annullér' }).click();
     expect(await colleague.getByRole('button', { name: 'Start børnefaglig undersøgelse' }).count()).toBe(0);
-    expect(await hasFocus(colleague.getByRole('heading', { name: 'Handlinger' }))).toBe(true);
+    await waitFor(() => hasFocus(colleague.getByRole('heading', { name: 'Handlinger' })), 5_000);
     expect(await investigationsNow()).toHaveLength(1);
 
     // The measure, by keyboard: every field named when sent empty, then a double click starts one.

@@ -135,7 +135,8 @@ describe('from intake to the case, in the browser', () => {
     await page.getByRole('button', { name: 'Registrér underretning' }).click();
     const question = page.getByRole('group', { name: 'Kendes barnet allerede?' });
     await question.waitFor();
-    expect(await hasFocus(page.locator('#child-match'))).toBe(true);
+    // The page moves the focus to the question on the next frame, a moment after it shows it.
+    await waitFor(() => hasFocus(page.locator('#child-match')), 5_000);
     expect(await seriousViolations(page)).toEqual([]);
     await question.getByRole('radio', { name: `Ja, det samme barn som i sag ${first.case_number}` }).check();
     await page.getByRole('button', { name: 'Registrér underretning' }).click();

@@ -9,21 +9,22 @@ import { STACK_ENV, type RunningStack } from './stack-env';
 import timeSkippingSetup from './time-skipping-setup';
 
 /**
- * One real Temporal dev server and one real PostgreSQL per test run, on free ports. Suites isolate
- * themselves with their own database and namespace (see ./stack.ts).
+ * One real Temporal dev server and one real PostgreSQL per test run, on free ports, and the
+ * workflows bundled once (./time-skipping-setup.ts). Suites isolate themselves with their own
+ * database and namespace (see ./stack.ts).
  */
 export default async function globalSetup(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sagsflow-test-'));
   chmodSync(dir, 0o755); // the embedded postgres runs as the `postgres` user when we are root
-  const [temporal, postgres] = await Promise.all([
-    startTemporalDevServer({
-      dbFilename: join(dir, 'temporal.db'),
-      // Long-lived workflows must continue as new when asked; ask early so tests see it happen.
-      dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 30 },
-      log: (message) => console.log(`[stack] ${message}`),
-    }),
-    freePort().then((port) => startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port })),
-  ]);
+  // One after the other, each port taken just before its server starts: the dev server takes ports
+  // of its own as it comes up, and once took the one chosen for PostgreSQL beside it.
+  const temporal = await startTemporalDevServer({
+    dbFilename: join(dir, 'temporal.db'),
+    // Long-lived workflows must continue as new when asked; ask early so tests see it happen.
+    dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 30 },
+    log: (message) => console.log(`[stack] ${message}`),
+  });
+  const postgres = await startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port: await freePort() });
   await timeSkippingSetup();
   provideChromium();
   process.env[STACK_ENV.temporalAddress] = temporal.address;

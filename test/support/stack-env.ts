@@ -11,6 +11,9 @@ export const STACK_ENV = {
 /** Set by the workflows project's global setup: how to start the time-skipping server. */
 export const TIME_SKIPPING_SERVER_ENV = 'SAGSFLOW_TEST_TIME_SKIPPING_SERVER';
 
+/** Set by the same global setup: the file holding the run's workflow bundle. */
+export const WORKFLOW_BUNDLE_ENV = 'SAGSFLOW_TEST_WORKFLOW_BUNDLE';
+
 export interface RunningStack {
   dir: string;
   temporal: RunningDevServer;

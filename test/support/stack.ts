@@ -19,6 +19,7 @@ import { freePort } from '../../tools/stack/ports';
 import { ensureApplicationRole } from '../../tools/stack/postgres';
 import { RunningSmtpSink, startSmtpSink } from '../../tools/stack/smtp-sink';
 import { stackValue } from './stack-env';
+import { runBundlePath } from './workflow-bundle';
 
 /**
  * A suite's own slice of the shared stack: a fresh database with migrations applied and the demo
@@ -75,6 +76,7 @@ export async function createSuiteStack(
     TEMPORAL_ADDRESS: address,
     TEMPORAL_NAMESPACE: namespace,
     TEMPORAL_TASK_QUEUE: `queue-${id}`,
+    TEMPORAL_WORKFLOW_BUNDLE: runBundlePath(),
     SMTP_URL: mail.url,
     TEMPORAL_PAYLOAD_KEYS: newPayloadKey('test1'),
     // Suites sign in and register notifications far faster than people do; rate limits have their own test.

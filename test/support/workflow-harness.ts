@@ -16,7 +16,7 @@ import {
   type TaskCompletion,
 } from '@sagsflow/temporal/shared';
 import { unencryptedDataConverter } from '@sagsflow/temporal';
-import { workflowsFromSource } from '../../apps/worker/src/workflow-bundle';
+import { workflowSource } from './workflow-bundle';
 
 /** One activity call a workflow made: which, when (server time) and with what. */
 export interface ActivityCall {
@@ -77,18 +77,13 @@ function opened(kind: 'investigation' | 'measure') {
 
 /**
  * A worker on its own task queue, running the real workflow bundle (the product's converters and
- * interceptors, without encryption) with faked activities.
+ * interceptors, without encryption; bundled once for the run) with faked activities. A test of a
+ * changed workflow passes its `workflowsPath`.
  */
-export async function fakeActivityWorker(
-  env: TestWorkflowEnvironment,
-  calls: ActivityCall[],
-  overrides: Record<string, Fake> = {},
-  workflowsPath = workflowsFromSource.workflowsPath,
-) {
+export async function fakeActivityWorker(env: TestWorkflowEnvironment, calls: ActivityCall[], overrides: Record<string, Fake> = {}, workflowsPath?: string) {
   const taskQueue = `workflow-test-${randomUUID()}`;
   const worker = await Worker.create({
-    ...workflowsFromSource,
-    workflowsPath,
+    ...workflowSource(workflowsPath),
     dataConverter: unencryptedDataConverter,
     connection: env.nativeConnection,
     taskQueue,

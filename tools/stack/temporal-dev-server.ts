@@ -1,5 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ALL_SEARCH_ATTRIBUTE_KEYS } from '../../libs/temporal/src/shared/search-attributes';
+import { freePort } from './ports';
 import { resolveTemporalCli } from './temporal-cli';
 
 export interface DevServerOptions {
@@ -35,16 +36,20 @@ export async function startTemporalDevServer(options: DevServerOptions = {}): Pr
     ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
     ...Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]),
   ];
+  const port = options.port ?? (await freePort());
   const env = await TestWorkflowEnvironment.createLocal({
     server: {
       executable: cli.kind === 'path' ? { type: 'existing-path', path: cli.path } : { type: 'cached-download' },
-      port: options.port,
+      port,
       ui: options.uiPort !== undefined,
       uiPort: options.uiPort,
       dbFilename: options.dbFilename,
       searchAttributes: ALL_SEARCH_ATTRIBUTE_KEYS,
       extraArgs,
     },
+  }).catch((error: unknown) => {
+    // The server's own output (inherited) stands just above; this names which server it was.
+    throw new Error(`The Temporal dev server (${cli.kind === 'path' ? cli.path : 'SDK download'}, port ${port}) did not start: ${error instanceof Error ? error.message : String(error)}`);
   });
   const address = env.connection.options.address;
   return {

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { NotificationWorkflowInput } from '@sagsflow/temporal/shared';
-import { workflowBundlerOptions, WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle';
 import { createTimeSkippingEnv } from '../../test/support/time-skipping';
+import { workflowSource } from '../../test/support/workflow-bundle';
 import { type ActivityCall, fakeActivityWorker } from '../../test/support/workflow-harness';
 
 /**
@@ -54,7 +54,7 @@ describe('notificationWorkflow with its local activities finishing out of order'
         await new Promise((r) => setTimeout(r, 100));
       }
     });
-    await Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions }, history, workflowId);
+    await Worker.runReplayHistory(workflowSource(), history, workflowId);
     // The slow draft held the triage's task back: they ran in the order they were asked for.
     expect(triageTaskAskedForMeanwhile).toBe(false);
     expect(calls.filter((c) => c.name === 'createTask')).toHaveLength(2);
