@@ -13,6 +13,9 @@ const moduleNameMapper = {
 const common = { transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
 
 module.exports = {
+  // Two suites at a time, each on a slice of its own (database, namespace, task queue, or for the
+  // faults a whole stack): suites wait on servers much of the time, so two keep a 2-core machine busy.
+  maxWorkers: 2,
   projects: [
     {
       ...common,
@@ -53,7 +56,7 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
     },
     {
-      // Each suite starts servers of its own and breaks them: run one at a time (`--runInBand`).
+      // Each suite starts servers of its own (./test/support/fault-stack.ts) and breaks only those.
       ...common,
       displayName: 'faults',
       testMatch: ['<rootDir>/test/faults/**/*.test.ts'],
