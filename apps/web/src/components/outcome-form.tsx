@@ -230,6 +230,10 @@ export function OutcomeForm({ task, onCompleted, onConflict }: { task: TaskDetai
   chosenNow.current = chosen;
   const area = useRef<HTMLDivElement>(null);
   const problemBox = useRef<HTMLDivElement>(null);
+  // The focus goes to the problem once it is on the screen (a timer's delay may come before the render).
+  useEffect(() => {
+    if (problem) problemBox.current?.focus();
+  }, [problem]);
   const [focusFirstApiError, setFocusFirstApiError] = useState(0);
 
   const targetOf = useCallback(
@@ -287,7 +291,6 @@ export function OutcomeForm({ task, onCompleted, onConflict }: { task: TaskDetai
                 ? 'Du kan ikke afslutte denne opgave. Den er tildelt en anden, eller du har behandlet sagen før (genvurdering med friske øjne).'
                 : 'Opgaven kunne ikke afsluttes. Prøv igen om lidt.',
         );
-        setTimeout(() => problemBox.current?.focus());
       }
     } finally {
       setBusy(false);

@@ -503,6 +503,11 @@ function useSubmit(fieldTexts: Record<string, string>, conflict: string, onStale
   const busy = useRef(false);
   const key = useRef(newIdempotencyKey());
 
+  // The focus goes to the summary of what was refused once it is on the screen.
+  useEffect(() => {
+    if (error) document.getElementById('fejloversigt')?.focus();
+  }, [error]);
+
   const refuse = (fields: { field: string }[]) => {
     setError(
       new ApiError(
@@ -511,7 +516,6 @@ function useSubmit(fieldTexts: Record<string, string>, conflict: string, onStale
         fields.map((f) => ({ field: f.field, messages: [fieldTexts[f.field] ?? fieldTexts[f.field.split('.')[0]] ?? f.field] })),
       ),
     );
-    requestAnimationFrame(() => document.getElementById('fejloversigt')?.focus());
   };
 
   const submit = async (check: () => string[], send: (idempotencyKey: string) => Promise<void>) => {
@@ -533,7 +537,6 @@ function useSubmit(fieldTexts: Record<string, string>, conflict: string, onStale
           refuse(failure.fields);
         } else {
           setError(new ApiError(failure.status, refusalText(failure.status, conflict)));
-          requestAnimationFrame(() => document.getElementById('fejloversigt')?.focus());
           if (failure.status === 409 || failure.status === 403) onStale();
         }
       } else {

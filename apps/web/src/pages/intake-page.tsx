@@ -1,5 +1,5 @@
 import { NOTIFICATION_SOURCES, type NotificationSource, PROFESSIONAL_KINDS } from '@sagsflow/domain';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, NetworkError } from '../api/client';
 import type { ChildMatch, NotificationCreated } from '../api/types';
@@ -89,6 +89,16 @@ export function IntakePage() {
     };
   };
 
+  // The keyboard's focus goes to what the answer asks of the user, once it is on the screen (a
+  // frame's delay was not always enough: on a busy machine the question came later, and the focus
+  // stayed behind).
+  useEffect(() => {
+    if (matches) document.getElementById('child-match')?.focus();
+  }, [matches]);
+  useEffect(() => {
+    if (error) document.getElementById('fejloversigt')?.focus();
+  }, [error]);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (sending) return;
@@ -105,10 +115,8 @@ export function IntakePage() {
       if (failure instanceof ApiError && failure.status === 409 && Array.isArray(failure.body.matches)) {
         setError(null);
         setMatches(failure.body.matches as ChildMatch[]);
-        requestAnimationFrame(() => document.getElementById('child-match')?.focus());
       } else if (failure instanceof ApiError) {
         setError(failure);
-        requestAnimationFrame(() => document.getElementById('fejloversigt')?.focus());
       } else if (failure instanceof NetworkError) setOffline(true);
       else throw failure;
     } finally {

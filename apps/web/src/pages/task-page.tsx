@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, NetworkError } from '../api/client';
 import type { TaskDetail, TaskEvent } from '../api/types';
@@ -48,10 +48,10 @@ export function TaskPage() {
     if (event.data.taskId === id) task.reload();
   });
 
-  const tell = (next: Notice) => {
-    setNotice(next);
-    setTimeout(() => noticeBox.current?.focus());
-  };
+  // The focus goes to the notice once it is on the screen (a timer's delay may come before the render).
+  useEffect(() => {
+    if (notice) noticeBox.current?.focus();
+  }, [notice]);
 
   if (task.error && !task.data) {
     return (
@@ -70,9 +70,9 @@ export function TaskPage() {
   const act = async (action: 'claim' | 'release') => {
     try {
       await api(`/api/tasks/${t.id}/${action}`, { method: 'POST' });
-      tell({ kind: 'success', text: action === 'claim' ? 'Du har taget opgaven.' : 'Du har sluppet opgaven.' });
+      setNotice({ kind: 'success', text: action === 'claim' ? 'Du har taget opgaven.' : 'Du har sluppet opgaven.' });
     } catch (error) {
-      tell({ kind: 'error', text: assignmentProblem(error, action) });
+      setNotice({ kind: 'error', text: assignmentProblem(error, action) });
     }
     task.reload();
   };
@@ -141,11 +141,11 @@ export function TaskPage() {
                 key={t.id}
                 task={t}
                 onCompleted={() => {
-                  tell({ kind: 'success', text: 'Opgaven er afsluttet.' });
+                  setNotice({ kind: 'success', text: 'Opgaven er afsluttet.' });
                   task.reload();
                 }}
                 onConflict={() => {
-                  tell({ kind: 'error', text: 'Opgaven er allerede afsluttet af en anden. Siden viser nu, hvad der blev registreret.' });
+                  setNotice({ kind: 'error', text: 'Opgaven er allerede afsluttet af en anden. Siden viser nu, hvad der blev registreret.' });
                   task.reload();
                 }}
               />
@@ -176,7 +176,7 @@ export function TaskPage() {
             <Reassign
               task={t}
               onDone={(to) => {
-                tell({ kind: 'success', text: `Opgaven er omfordelt til ${to}.` });
+                setNotice({ kind: 'success', text: `Opgaven er omfordelt til ${to}.` });
                 task.reload();
               }}
             />
