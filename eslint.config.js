@@ -25,7 +25,7 @@ const workflowRestrictedImports = {
 };
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'tools/ensure-installed.js', '*.config.js'] },
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'tools/ensure-installed.js', 'tools/soak.js', '*.config.js'] },
   ...tseslint.configs.recommended,
   // The web app runs in the browser: DOM types, its own tsconfig (apps/web/tsconfig.json).
   { files: ['apps/web/**/*.{ts,tsx,mts}'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
