@@ -4,7 +4,7 @@
 // machine: the other core and a half taken). Each run's output is kept in a log file.
 // Plain JavaScript, like ensure-installed.js: it needs no build.
 const { spawn, spawnSync } = require('node:child_process');
-const { createWriteStream, mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 
@@ -14,6 +14,8 @@ const runs = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--lo
 const root = resolve(__dirname, '..');
 const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
 const dir = mkdtempSync(join(tmpdir(), 'sagsflow-soak-'));
+// The embedded PostgreSQL runs its binaries (in each clone's node_modules) as the `postgres` user when we are root.
+chmodSync(dir, 0o755);
 
 /** Busy loops in processes of their own, ended with the run they stand beside. */
 function startLoad() {

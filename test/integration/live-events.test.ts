@@ -97,6 +97,23 @@ describe('live task events and unread alerts', () => {
     expect(ppr1.events.filter((e) => e.type !== 'keepalive')).toEqual([]);
   });
 
+  it("streams a case's new timeline entry as case.changed to the agency that owns the case, and to no other, without personal data", async () => {
+    const reception2 = await stream('reception2');
+    const ppr1 = await stream('ppr1');
+    const { taskId, workflowId } = await notify();
+    const caseId = (await suite.stack.db.query(`SELECT case_id FROM notifications WHERE workflow_id = $1`, [workflowId])).rows[0].case_id;
+    // Triage decided: the workflow writes its timeline entry after the task's own news.
+    await as('reception1').post(`/api/tasks/${taskId}/complete`, { outcome: { decision: 'close' } }).expect(200);
+    await waitFor(async () => (await suite.stack.db.query(`SELECT 1 FROM case_events WHERE case_id = $1 AND type = 'triage.decided'`, [caseId])).rowCount === 1);
+    const entries = Number((await suite.stack.db.query(`SELECT count(*) FROM case_events WHERE case_id = $1`, [caseId])).rows[0].count);
+
+    // One piece of news per entry, each naming only the case and its owner.
+    const news = () => reception2.events.filter((e) => e.type === 'case.changed' && e.data.caseId === caseId);
+    await waitFor(() => news().length >= entries);
+    expect(new Set(news().map((e) => JSON.stringify(e.data)))).toEqual(new Set([JSON.stringify({ type: 'case.changed', caseId, agency: 'RECEPTION' })]));
+    expect(ppr1.events.filter((e) => e.type === 'case.changed')).toEqual([]);
+  });
+
   it("streams the cancellation of an ended process's task as task.cancelled, from the worker", async () => {
     const reception2 = await stream('reception2');
     const { taskId, workflowId } = await notify();

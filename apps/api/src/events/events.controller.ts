@@ -21,7 +21,8 @@ export class EventsController {
   /**
    * Live server-sent events, with a keep-alive for proxies: the signed-in user's own alerts, and
    * changes to the tasks of their agency (task.created, task.completed, task.cancelled, task.assigned)
-   * so an open inbox refreshes.
+   * so an open inbox refreshes, and new timeline entries on the cases it owns (case.changed) so an
+   * open case page does.
    */
   @Sse('events')
   @Allow(...EVERYONE)
@@ -29,6 +30,7 @@ export class EventsController {
     return merge(
       this.stream.forUser(user.username).pipe(map((alert) => ({ id: alert.id, type: alert.type, data: alert }))),
       this.stream.tasksForAgency(user.agency).pipe(map((change) => ({ type: change.type, data: change }))),
+      this.stream.casesForAgency(user.agency).pipe(map((change) => ({ type: change.type, data: change }))),
       interval(KEEPALIVE_MS).pipe(map(() => ({ type: 'keepalive', data: {} }))),
     );
   }

@@ -30,6 +30,7 @@ export function InboxPage() {
   const tasks = useLoad(() => apiPage<Task>(`/api/tasks?scope=${scope}&page=${page}`), [scope, page]);
 
   useLiveEvent((event) => {
+    if (event.type === 'case.changed') return; // a case's timeline: not the inbox's
     if (isAlert(event)) toast(String(event.data.subject ?? 'Ny advarsel'), event.data.taskId ? `/tasks/${String(event.data.taskId)}` : undefined);
     else if (event.type === 'task.created') toast(`Ny opgave: ${taskKindDa(String(event.data.kind))}`, `/tasks/${String(event.data.taskId)}`);
     tasks.reload();

@@ -4,13 +4,14 @@ import { filter, Observable, Subject } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '@sagsflow/config';
 import type { Agency } from '@sagsflow/domain';
 import { TASK_CHANNEL, type TaskChange } from '@sagsflow/persistence';
+import { CASE_CHANNEL, type CaseChange } from '../cases/case.service';
 import { ALERT_CHANNEL, AlertEvent } from './alert.service';
 
 const RECONNECT_MS = 1_000;
 
 /**
- * Listens on PostgreSQL for alerts and task changes written by any worker or API instance and fans
- * them out per user (alerts) and per agency (task changes), so every API instance can serve live
+ * Listens on PostgreSQL for alerts, task changes and case changes written by any worker or API
+ * instance and fans them out per user (alerts) and per agency (task and case changes), so every API instance can serve live
  * streams without a message broker.
  */
 @Injectable()
@@ -18,6 +19,7 @@ export class AlertStream implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(AlertStream.name);
   private readonly events = new Subject<AlertEvent>();
   private readonly taskChanges = new Subject<TaskChange>();
+  private readonly caseChanges = new Subject<CaseChange>();
   private client?: Client;
   private reconnect?: NodeJS.Timeout;
   private closed = false;
@@ -37,16 +39,22 @@ export class AlertStream implements OnModuleInit, OnModuleDestroy {
     return this.taskChanges.pipe(filter((change) => change.agency === agency));
   }
 
+  /** New timeline entries on the cases an agency owns: what its members' case pages show. */
+  casesForAgency(agency: Agency): Observable<CaseChange> {
+    return this.caseChanges.pipe(filter((change) => change.agency === agency));
+  }
+
   private async listen(): Promise<void> {
     const client = new Client({ connectionString: this.config.DATABASE_URL });
     client.on('notification', (message) => {
       if (!message.payload) return;
       if (message.channel === ALERT_CHANNEL) this.events.next(JSON.parse(message.payload));
       if (message.channel === TASK_CHANNEL) this.taskChanges.next(JSON.parse(message.payload));
+      if (message.channel === CASE_CHANNEL) this.caseChanges.next(JSON.parse(message.payload));
     });
     client.on('error', (error) => this.retry(error));
     await client.connect();
-    await client.query(`LISTEN ${ALERT_CHANNEL}; LISTEN ${TASK_CHANNEL}`);
+    await client.query(`LISTEN ${ALERT_CHANNEL}; LISTEN ${TASK_CHANNEL}; LISTEN ${CASE_CHANNEL}`);
     this.client = client;
   }
 

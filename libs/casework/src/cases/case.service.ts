@@ -27,6 +27,16 @@ export interface CaseEventInput {
   data?: JsonObject;
 }
 
+/** The PostgreSQL channel on which a case's news goes out: its timeline grew (see AlertStream). */
+export const CASE_CHANNEL = 'sagsflow_cases';
+
+/** What a case page hears when its case changed: which case, and the agency that owns it. No personal data. */
+export interface CaseChange {
+  type: 'case.changed';
+  caseId: string;
+  agency: Agency;
+}
+
 export interface LetterInput {
   key: string;
   notificationId: string;
@@ -52,12 +62,19 @@ export class CaseService {
     private readonly users: UserRepository,
   ) {}
 
-  /** In the caller's transaction when given one (`em`), so the event commits with the change it records. */
+  /**
+   * In the caller's transaction when given one (`em`), so the event commits with the change it
+   * records. A new entry is news for the owner agency's open case pages (CASE_CHANNEL, sent on
+   * commit): a timeline entry written after the last task change would otherwise never show.
+   */
   async recordEvent(event: CaseEventInput, em: EntityManager = this.dataSource.manager): Promise<void> {
     await em.query(
-      `INSERT INTO case_events (key, case_id, type, actor, at, data) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (key) DO NOTHING`,
-      [event.key, event.caseId, event.type, event.actor, new Date(event.at), event.data ?? {}],
+      `WITH recorded AS (
+         INSERT INTO case_events (key, case_id, type, actor, at, data) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (key) DO NOTHING RETURNING case_id)
+       SELECT pg_notify($7, json_build_object('type', 'case.changed', 'caseId', c.id, 'agency', c.owner_agency)::text)
+       FROM recorded JOIN cases c ON c.id = recorded.case_id`,
+      [event.key, event.caseId, event.type, event.actor, new Date(event.at), event.data ?? {}, CASE_CHANNEL],
     );
   }
 
