@@ -20,6 +20,8 @@ describe('unavailableServer', () => {
     ['a connection exception (class 08)', pgError('08006'), 'PostgreSQL'],
     ['too many connections', pgError('53300'), 'PostgreSQL'],
     ['a connection ended under a query', new Error('Connection terminated unexpectedly'), 'PostgreSQL'],
+    ['a pooled client whose connection failed, wrapped by TypeORM', new QueryFailedError('SELECT 1', [], new Error('Client has encountered a connection error and is not queryable')), 'PostgreSQL'],
+    ['no connection from the pool in time', new Error('timeout exceeded when trying to connect'), 'PostgreSQL'],
   ])('names %s', (_, error, server) => {
     expect(unavailableServer(error)).toBe(server);
   });

@@ -11,8 +11,12 @@ export const RETRY_AFTER_SECONDS = 5;
 const DATABASE_DOWN = /^(08|57P0[1-3]$|53300$)/;
 /** Socket errors: the only server the API reaches over a plain socket is PostgreSQL (Temporal is gRPC). */
 const SOCKET_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-/** What node-postgres says when the server ends a connection under it. */
-const CONNECTION_ENDED = /^Connection terminated/;
+/**
+ * What node-postgres says, without a code, when the server is gone: a connection ended under a
+ * query, a pooled client whose connection already failed (the pool may hand it out before it has
+ * heard), or no new connection in time.
+ */
+const CONNECTION_ENDED = /^(Connection terminated|Client has encountered a connection error and is not queryable|timeout exceeded when trying to connect)/;
 /** gRPC status codes (fixed by the gRPC specification): DEADLINE_EXCEEDED, UNAVAILABLE. */
 const TEMPORAL_DOWN = new Set([4, 14]);
 
