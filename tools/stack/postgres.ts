@@ -129,7 +129,7 @@ async function gone(pid: number): Promise<void> {
 }
 
 /** The last lines a server logged, for the error that says why it did not come up. */
-export function logTail(lines = 20) {
+function logTail(lines = 20) {
   let kept: string[] = [];
   return {
     push(chunk: string) {
